@@ -1,0 +1,1 @@
+"""Innovationsbarometeret dashboard: the published figures of the Danish public-sector innovation survey."""

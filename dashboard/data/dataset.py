@@ -1,0 +1,66 @@
+"""The loaded data set: immutable, validated, with typed accessors."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dashboard.data.models import Case, Edition, FigureRow, Theme
+
+
+@dataclass(frozen=True)
+class DataSet:
+    figures: tuple[FigureRow, ...]
+    editions: tuple[Edition, ...]
+    cases: tuple[Case, ...]
+    themes: tuple[Theme, ...]
+    version: str
+
+    @property
+    def page_themes(self) -> tuple[Theme, ...]:
+        """The themes that have a page, in configuration order."""
+        return tuple(t for t in self.themes if t.has_page)
+
+    def theme(self, slug: str) -> Theme:
+        for theme in self.themes:
+            if theme.slug == slug:
+                return theme
+        raise KeyError(slug)
+
+    def figure_rows(
+        self,
+        figure_id: str,
+        periods: Iterable[str] | None = None,
+        sectors: Iterable[str] | None = None,
+        categories: Iterable[str] | None = None,
+    ) -> tuple[FigureRow, ...]:
+        """The published rows of one figure, optionally narrowed to periods, sectors and categories."""
+        periods = None if periods is None else set(periods)
+        sectors = None if sectors is None else set(sectors)
+        categories = None if categories is None else set(categories)
+        return tuple(
+            row
+            for row in self.figures
+            if row.figure_id == figure_id
+            and (periods is None or row.period in periods)
+            and (sectors is None or row.sector in sectors)
+            and (categories is None or row.category in categories)
+        )
+
+    def headline_row(self, theme: Theme) -> FigureRow:
+        h = theme.headline
+        (row,) = self.figure_rows(h.figure_id, [h.period], [h.sector], [h.category])
+        return row
+
+    def cases_for(self, theme_slug: str, types: Iterable[str] | None = None) -> tuple[Case, ...]:
+        """The theme's cards; with `types`, only those involving at least one of them."""
+        wanted = None if types is None else frozenset(types)
+        return tuple(
+            case
+            for case in self.cases
+            if case.theme == theme_slug and (wanted is None or case.filter_types & wanted)
+        )
+
+    def answers_in(self, period: str) -> int | None:
+        for edition in self.editions:
+            if edition.period == period:
+                return edition.answers
+        return None

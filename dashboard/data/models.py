@@ -1,0 +1,226 @@
+"""Schemas of the data files: one pydantic model per row, case and theme.
+
+Every check of a single row lives here; checks across rows and files live in
+`validate.py`. Error messages are written for the person editing the file.
+"""
+
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from dashboard.vocabulary import BASES, CASE_TYPE_TO_FILTER, PERIODS, PRECISIONS, SECTORS
+
+
+def _fail(message: str) -> PydanticCustomError:
+    return PydanticCustomError("data", message)
+
+
+def _one_of(allowed) -> AfterValidator:
+    allowed = tuple(allowed)
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise _fail(f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _blank_to_none(value):
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _required_text(value):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise _fail("is empty; a value is required")
+    return value
+
+
+def _http_url(value: str) -> str:
+    if not value.startswith(("http://", "https://")) or " " in value or len(value) < 12:
+        raise _fail(f"{value!r} is not an http(s) address")
+    return value
+
+
+def _whole_number_or_none(value):
+    value = _blank_to_none(value)
+    if value is None or isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if not text.isdigit():
+        raise _fail(f"{value!r} is not a whole number")
+    return int(text)
+
+
+def _not_empty(items: tuple) -> tuple:
+    if not items:
+        raise _fail("is empty; name at least one")
+    return items
+
+
+Text = Annotated[str, BeforeValidator(_required_text)]
+OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+Url = Annotated[str, BeforeValidator(_required_text), AfterValidator(_http_url)]
+Key = Annotated[str, BeforeValidator(_required_text), Field(pattern=r"^[a-z0-9_]+$")]
+Slug = Annotated[str, BeforeValidator(_required_text), Field(pattern=r"^[a-z0-9-]+$")]
+Period = Annotated[str, BeforeValidator(_required_text), _one_of(PERIODS)]
+Sector = Annotated[str, BeforeValidator(_required_text), _one_of(SECTORS)]
+Count = Annotated[int | None, BeforeValidator(_whole_number_or_none)]
+RequiredCount = Annotated[int, BeforeValidator(lambda v: _whole_number_or_none(_required_text(v)))]
+
+Precision = Literal["exact", "approx", "verbal"]
+
+
+class FigureRow(BaseModel):
+    """One published value: a row of figures.csv."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    figure_id: Key
+    theme: Slug
+    period: Period
+    sector: Sector
+    category: Key
+    label_da: Text
+    label_en: Text
+    # precision comes before the fields whose rules depend on it.
+    precision: Annotated[str, BeforeValidator(_required_text), _one_of(PRECISIONS)]
+    value_pct: Decimal | None
+    verbal_da: OptionalText
+    base: Annotated[str, BeforeValidator(_required_text), _one_of(BASES)]
+    n_obs: Count
+    question_da: OptionalText
+    source_url: Url
+    note: OptionalText
+
+    @field_validator("value_pct", mode="before")
+    @classmethod
+    def _value_is_percentage(cls, value, info: ValidationInfo):
+        precision = info.data.get("precision")
+        value = _blank_to_none(value)
+        if value is None:
+            if precision in ("exact", "approx"):
+                raise _fail(f"is empty, but a {precision} figure needs its published value")
+            return None
+        try:
+            number = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise _fail(f"{value!r} is not a number") from None
+        if not number.is_finite():
+            raise _fail(f"{value!r} is not a number")
+        if number < 0:
+            raise _fail(f"{value} is below 0")
+        if number > 100:
+            raise _fail(f"{value} is above 100")
+        if precision == "verbal":
+            raise _fail(f"{value} is given, but a verbal figure has no number (precision verbal)")
+        return number
+
+    @field_validator("verbal_da")
+    @classmethod
+    def _words_where_needed(cls, value, info: ValidationInfo):
+        precision = info.data.get("precision")
+        if value is None and precision in ("approx", "verbal"):
+            raise _fail(f"is empty, but a {precision} figure must carry the published words")
+        return value
+
+
+class Edition(BaseModel):
+    """One edition of the survey: a row of editions.csv."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    edition: RequiredCount
+    period: Period
+    answers: RequiredCount
+    response_rate_pct: Annotated[Decimal, Field(ge=0, le=100)]
+    source_url: Url
+
+
+class KeyFigure(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    label: Text
+    value: Annotated[str, BeforeValidator(lambda v: _required_text(v if v is None else str(v)))]
+
+
+class Case(BaseModel):
+    """A case or tool card: an entry of cases.yaml."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Slug
+    kind: Literal["case", "tool"]
+    title_da: Text
+    organisation: Text
+    sector: Sector
+    theme: Slug
+    innovation_types: Annotated[tuple[Annotated[str, _one_of(CASE_TYPE_TO_FILTER)], ...], AfterValidator(_not_empty)]
+    year: Annotated[int | None, Field(ge=1900, le=2100)]
+    summary_da: Text
+    summary_en: Text
+    key_figures: tuple[KeyFigure, ...]
+    source_url: Url
+    source_kind: Literal["coi", "external"]
+    extra_sources: tuple[Url, ...] = ()
+
+    @property
+    def filter_types(self) -> frozenset[str]:
+        """The case's innovation types as the filter names them."""
+        return frozenset(CASE_TYPE_TO_FILTER[t] for t in self.innovation_types)
+
+
+class Headline(BaseModel):
+    """The theme's headline figure: one row of figures.csv and the words around it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    figure_id: Key
+    period: Period
+    sector: Sector = "alle"
+    category: Key
+    text_da: Text
+    text_en: Text
+
+
+class Chart(BaseModel):
+    """One chart of a theme page: a figure of figures.csv and how to draw it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Slug
+    figure_id: Key
+    title_da: Text
+    title_en: Text
+    # category: one group of bars per answer; sector: one group per sector.
+    group_by: Literal["category", "sector"] = "category"
+    categories: tuple[Key, ...] | None = None
+    sectors: tuple[Sector, ...] = ("alle",)
+
+
+class Theme(BaseModel):
+    """A theme of the barometer; a theme with charts gets a page."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    slug: Slug
+    title_da: Text
+    title_en: Text
+    intro_da: OptionalText = None
+    intro_en: OptionalText = None
+    headline: Headline | None = None
+    charts: tuple[Chart, ...] = ()
+
+    @property
+    def has_page(self) -> bool:
+        return bool(self.charts)
+
+
+class ThemesFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    themes: Annotated[tuple[Theme, ...], Field(min_length=1)]
