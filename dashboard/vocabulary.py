@@ -9,10 +9,10 @@ PERIODS = ("2013-2014", "2015-2016", "2018-2019", "2021-2023")
 
 SECTORS = MappingProxyType(
     {
-        "alle": {"da": "Hele den offentlige sektor", "en": "Whole public sector"},
-        "kommune": {"da": "Kommuner", "en": "Municipalities"},
-        "region": {"da": "Regioner", "en": "Regions"},
-        "stat": {"da": "Staten", "en": "Central government"},
+        "alle": {"da": "Hele den offentlige sektor", "en": "Whole public sector", "da_one": "Offentlig"},
+        "kommune": {"da": "Kommuner", "en": "Municipalities", "da_one": "Kommune"},
+        "region": {"da": "Regioner", "en": "Regions", "da_one": "Region"},
+        "stat": {"da": "Staten", "en": "Central government", "da_one": "Stat"},
     }
 )
 

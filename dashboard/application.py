@@ -1,0 +1,57 @@
+"""Build the Dash app from a data directory: pages from configuration, one set of callbacks."""
+
+import sys
+from pathlib import Path
+
+import dash
+
+from dashboard.callbacks import register_callbacks
+from dashboard.components.shell import shell
+from dashboard.data import DEFAULT_DIRECTORY, DataError, DataSet, load_dataset
+from dashboard.pages.overview import not_found_layout, overview_layout
+from dashboard.pages.theme import theme_layout
+
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
+
+
+def load_or_exit(directory) -> DataSet:
+    """The data set, or exit with every problem named: invalid data never goes live."""
+    try:
+        return load_dataset(directory)
+    except DataError as error:
+        print(f"Refusing to start: the data in {directory} is invalid.", file=sys.stderr)
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def _register_pages(data: DataSet) -> None:
+    dash.register_page(
+        "overview", path="/", name="Innovationsbarometeret", title="Innovationsbarometeret",
+        layout=lambda **_query: overview_layout(data), order=0,
+    )
+    for order, theme in enumerate(data.page_themes, start=1):
+        dash.register_page(
+            f"theme.{theme.slug}", path=f"/{theme.slug}", name=theme.title_da,
+            title=f"{theme.title_da} – Innovationsbarometeret", order=order,
+            layout=lambda theme=theme, **query: theme_layout(data, theme, query),
+        )
+    dash.register_page("not_found_404", path="/404", title="Siden findes ikke", layout=not_found_layout)
+
+
+def create_app(data_directory=DEFAULT_DIRECTORY) -> dash.Dash:
+    data = load_or_exit(data_directory)
+    app = dash.Dash(
+        __name__,
+        use_pages=True,
+        pages_folder="",
+        assets_folder=str(ASSETS),
+        title="Innovationsbarometeret",
+        update_title=None,
+        serve_locally=True,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    _register_pages(data)
+    app.layout = shell(data)
+    register_callbacks(app, data)
+    return app

@@ -1,0 +1,1 @@
+"""Pure layout functions: from data and view state to Dash components."""

@@ -1,0 +1,1 @@
+"""Pure functions from a data slice and a view state to Plotly figures."""

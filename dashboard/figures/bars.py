@@ -1,0 +1,157 @@
+"""A chart slice drawn as labelled horizontal bars, one group per answer or sector.
+
+Exact values are solid bars labelled `43 %`; approximate values (only words were
+published) are hatched, lighter bars labelled `ca. 25 %`; verbal values and gaps
+are words on the chart with no bar. Nothing unpublished is ever drawn as zero.
+"""
+
+import textwrap
+
+import plotly.graph_objects as go
+
+from dashboard.data.models import FigureRow
+from dashboard.figures import template
+from dashboard.figures.chart_slice import ChartSlice
+from dashboard.formatting import approx_percent, number, percent
+from dashboard.vocabulary import INNOVATION_TYPES
+
+NOT_PUBLISHED = "Ikke offentliggjort"
+ROW_PX = 30
+HEADING_LINE_UNITS = 0.75
+# Plotly cannot wrap text: wrap so that a 375 px wide phone shows it whole.
+HEADING_WRAP = 28
+NOTE_WRAP = 36
+
+
+def _hover(group: str, period: str, row: FigureRow | None) -> str:
+    lines = [f"<b>{group}</b>", period]
+    if row is None:
+        lines.append(NOT_PUBLISHED)
+    elif row.precision == "exact":
+        lines.append(percent(row.value_pct))
+    elif row.precision == "approx":
+        lines.append(f"{approx_percent(row.value_pct)}: offentliggjort i ord som »{row.verbal_da}«")
+    else:
+        lines.append(f"Offentliggjort i ord som »{row.verbal_da}«, uden tal")
+    if row is not None and row.n_obs:
+        lines.append(f"Antal observationer: {number(row.n_obs)}")
+    return "<br>".join(lines)
+
+
+def _label(row: FigureRow | None) -> str:
+    if row is None:
+        return NOT_PUBLISHED
+    if row.precision == "exact":
+        return percent(row.value_pct)
+    if row.precision == "approx":
+        return approx_percent(row.value_pct)
+    return f"»{row.verbal_da}«"
+
+
+def _bar_trace(slots, name: str, approx: bool, show_legend: bool) -> go.Bar:
+    return go.Bar(
+        orientation="h",
+        name=name,
+        x=[float(row.value_pct) for _, _, row in slots],
+        y=[position for position, _, _ in slots],
+        text=[_label(row) for _, _, row in slots],
+        textposition="outside",
+        cliponaxis=False,
+        width=0.72,
+        customdata=[_hover(group, row.period, row) for _, group, row in slots],
+        hovertemplate="%{customdata}<extra></extra>",
+        marker=dict(
+            color=template.APPROX_FILL if approx else template.PRIMARY,
+            line=dict(color=template.PRIMARY, width=1.5),
+            pattern=dict(shape="/" if approx else "", fgcolor=template.PRIMARY, size=7, solidity=0.25),
+        ),
+        showlegend=show_legend,
+    )
+
+
+def _words_annotation(position: float, group: str, period: str, row: FigureRow | None) -> dict:
+    """Words in place of a bar: the published words of a verbal figure, or the gap."""
+    return dict(
+        text=_label(row), x=0, y=position, xref="x", yref="y", xanchor="left", yanchor="middle", xshift=4,
+        showarrow=False, hovertext=_hover(group, period, row),
+        font=dict(size=14, color=template.MUTED if row is None else template.INK, style="italic"),
+    )
+
+
+def _note(slice_: ChartSlice) -> str:
+    parts = list(slice_.unpublished_periods)
+    parts += [INNOVATION_TYPES[t]["da"] for t in slice_.unpublished_types]
+    if not parts:
+        return ""
+    return "<br>".join(textwrap.wrap(f"{NOT_PUBLISHED} for denne figur: {', '.join(parts)}", NOTE_WRAP))
+
+
+def _message_figure(message: str) -> go.Figure:
+    figure = go.Figure(layout=dict(template=template.NAME, height=160, margin=dict(l=10, r=10, t=10, b=10)))
+    figure.add_annotation(
+        text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+        font=dict(size=16, color=template.MUTED, style="italic"),
+    )
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    return figure
+
+
+def figure_for_slice(slice_: ChartSlice) -> go.Figure:
+    """The Plotly figure of one chart slice."""
+    if not slice_.groups:
+        return _message_figure(_note(slice_) or "Vælg mindst én periode og én innovationstype")
+
+    exact, approx, words, headings, tickvals, ticktext = [], [], [], [], [], []
+    position = 0.0
+    for group in slice_.groups:
+        lines = textwrap.wrap(group.label, HEADING_WRAP)
+        position += HEADING_LINE_UNITS * (len(lines) - 1)
+        headings.append((position, "<br>".join(lines)))
+        position += 0.9
+        for slot in group.slots:
+            tickvals.append(position)
+            ticktext.append(slot.period)
+            row = slot.row
+            if row is not None and row.precision == "exact":
+                exact.append((position, group.label, row))
+            elif row is not None and row.precision == "approx":
+                approx.append((position, group.label, row))
+            else:
+                words.append(_words_annotation(position, group.label, slot.period, row))
+            position += 1
+        position += 0.5
+
+    figure = go.Figure(layout=dict(template=template.NAME))
+    show_legend = bool(approx)
+    if exact:
+        figure.add_trace(_bar_trace(exact, "Offentliggjort tal", approx=False, show_legend=show_legend))
+    if approx:
+        figure.add_trace(_bar_trace(approx, "ca.: kun offentliggjort i ord", approx=True, show_legend=show_legend))
+    for annotation in words:
+        figure.add_annotation(**annotation)
+    for y, text in headings:
+        figure.add_annotation(
+            text=f"<b>{text}</b>", x=0, y=y, xref="x", yref="y", xanchor="left", yanchor="bottom", xshift=-2,
+            align="left", showarrow=False, font=dict(size=14, color=template.INK),
+        )
+    note = _note(slice_)
+    if note:
+        figure.add_annotation(
+            text=note, x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-30,
+            showarrow=False, align="left", font=dict(size=13, color=template.MUTED, style="italic"),
+        )
+    top = 40 if show_legend else 12
+    bottom = 40 + 18 * (note.count("<br>") + 1) if note else 36
+    figure.update_layout(
+        height=int((position + 0.6) * ROW_PX) + top + bottom,
+        margin=dict(l=4, r=44, t=top, b=bottom),
+        barmode="overlay",
+        showlegend=show_legend,
+    )
+    ticks = [0, 25, 50, 75, 100]
+    figure.update_xaxes(range=[0, 100], tickvals=ticks, ticktext=[percent(t) for t in ticks])
+    figure.update_yaxes(
+        range=[position - 0.3, -0.9], tickvals=tickvals, ticktext=ticktext, tickfont=dict(size=13, color=template.MUTED),
+    )
+    return figure

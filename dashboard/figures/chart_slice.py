@@ -1,0 +1,93 @@
+"""What one chart shows for one view state: its rows of bars, gaps and notes.
+
+The rule: a chart shows the selected periods and types for which its figure was
+published at all; within those, every missing value is a visible "Ikke
+offentliggjort" row. Selected periods or types for which the figure was never
+published are named in a note on the chart, never drawn as zero.
+"""
+
+from dataclasses import dataclass
+
+from dashboard.data import DataSet
+from dashboard.data.models import Chart, FigureRow
+from dashboard.state import ViewState
+from dashboard.vocabulary import INNOVATION_TYPES, PERIODS, SECTORS
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One row of the chart: a group (answer or sector) in one period, and its value if published."""
+
+    group: str
+    period: str
+    row: FigureRow | None
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    label: str
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True)
+class ChartSlice:
+    chart: Chart
+    base: str
+    groups: tuple[Group, ...]
+    unpublished_periods: tuple[str, ...]
+    unpublished_types: tuple[str, ...]
+    type_filter_applies: bool
+
+    @property
+    def rows(self) -> tuple[FigureRow, ...]:
+        return tuple(s.row for g in self.groups for s in g.slots if s.row is not None)
+
+    @property
+    def periods(self) -> tuple[str, ...]:
+        shown = {s.period for g in self.groups for s in g.slots}
+        return tuple(p for p in PERIODS if p in shown)
+
+
+def _categories(chart: Chart, figure: tuple[FigureRow, ...]) -> list[str]:
+    if chart.categories:
+        return list(chart.categories)
+    return list(dict.fromkeys(r.category for r in figure))
+
+
+def _groups(chart: Chart, figure, view: ViewState) -> tuple[list[tuple[str, str]], bool, list[str]]:
+    """(key, label) of the groups to show, whether the type filter applies, and types never published."""
+    if chart.group_by == "sector":
+        return [(s, SECTORS[s]["da"]) for s in chart.sectors], False, []
+    categories = _categories(chart, figure)
+    type_filter_applies = any(c in INNOVATION_TYPES for c in categories)
+    labels = {r.category: r.label_da for r in figure}
+    if not type_filter_applies:
+        return [(c, labels[c]) for c in categories], False, []
+    shown = [c for c in categories if c not in INNOVATION_TYPES or c in view.types]
+    never = [t for t in view.types if t not in categories]
+    return [(c, labels[c]) for c in shown], True, never
+
+
+def chart_slice(data: DataSet, chart: Chart, view: ViewState) -> ChartSlice:
+    figure = data.figure_rows(chart.figure_id, sectors=chart.sectors, categories=chart.categories)
+    published_periods = {r.period for r in figure}
+    periods = [p for p in view.periods if p in published_periods]
+    groups, type_filter_applies, never_types = _groups(chart, figure, view)
+
+    def value_at(group: str, period: str) -> FigureRow | None:
+        for row in figure:
+            if row.period == period and (row.sector if chart.group_by == "sector" else row.category) == group:
+                return row
+        return None
+
+    return ChartSlice(
+        chart=chart,
+        base=figure[0].base,
+        groups=tuple(
+            Group(key, label, tuple(Slot(key, p, value_at(key, p)) for p in periods)) for key, label in groups
+        ) if periods else (),
+        unpublished_periods=tuple(p for p in view.periods if p not in published_periods),
+        unpublished_types=tuple(never_types),
+        type_filter_applies=type_filter_applies,
+    )

@@ -1,0 +1,33 @@
+"""The one visual style of every chart: a Plotly template of ours, and its colours.
+
+Colours keep at least 4.5:1 contrast on white for text and 3:1 for bars, and
+meaning never rests on colour alone (approximate bars are also hatched and
+labelled "ca.").
+"""
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+NAME = "innovationsbarometer"
+
+INK = "#1d2433"
+MUTED = "#555e6b"
+PRIMARY = "#1f5aa6"
+APPROX_FILL = "#c9d8ee"
+GRID = "#e3e7ed"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+pio.templates[NAME] = go.layout.Template(
+    layout=go.Layout(
+        font=dict(family=FONT, size=14, color=INK),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        separators=",.",
+        hoverlabel=dict(font=dict(family=FONT, size=14), bgcolor="white", bordercolor=MUTED),
+        xaxis=dict(gridcolor=GRID, zeroline=True, zerolinecolor=MUTED, zerolinewidth=1, ticks="", fixedrange=True),
+        yaxis=dict(showgrid=False, ticks="", fixedrange=True, automargin=True),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left", font=dict(size=13)),
+        bargap=0.3,
+        colorway=[PRIMARY],
+    )
+)

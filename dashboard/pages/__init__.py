@@ -1,0 +1,1 @@
+"""Pages, generated from the theme configuration and registered with Dash Pages."""

@@ -1,0 +1,165 @@
+"""What a person sees on the theme pages, in real headless Chromium."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import screenshot, wait_for_charts
+
+THEMES = {
+    "styr-processen": {"title": "Styr processen", "headline": "30 %", "charts": 3},
+    "lav-nye-services": {"title": "Lav nye services", "headline": "43 %", "charts": 4},
+}
+
+
+def chart(page, chart_id: str):
+    return page.locator(f"#figur-{chart_id}")
+
+
+def toggle(page, legend: str, label: str) -> None:
+    page.locator(f"fieldset:has(legend:text-is('{legend}')) label:text-is('{label}')").click()
+
+
+@pytest.mark.parametrize("slug", THEMES)
+def test_theme_page_shows_title_headline_charts_and_cases(page, console, base_url, slug):
+    expected = THEMES[slug]
+    page.goto(f"{base_url}/{slug}")
+    wait_for_charts(page, expected["charts"])
+
+    expect(page.locator("h1")).to_have_text(expected["title"])
+    expect(page.locator(".headline-value")).to_have_text(expected["headline"])
+    expect(page.locator(".chart-card")).to_have_count(expected["charts"])
+    for card in page.locator(".chart-card").all():
+        expect(card.locator(".chart-subtitle")).to_contain_text("100 %")
+        expect(card.locator(".chart-footer")).to_contain_text("Kilde:")
+    assert page.locator(".case-card").count() >= 3
+    expect(page).to_have_title(re.compile(expected["title"]))
+    screenshot(page, f"{slug}-1280")
+    assert console.errors == []
+
+
+def test_headline_tile_says_what_it_measures_with_period_and_n(page, base_url):
+    page.goto(f"{base_url}/lav-nye-services")
+    tile = page.locator(".headline-tile")
+    expect(tile).to_contain_text("af de offentlige arbejdspladser har indført nye eller væsentligt ændrede services")
+    expect(tile).to_contain_text("Periode: 2015-2016")
+    expect(tile).to_contain_text("Antal observationer: 2.362")
+
+
+def test_period_filter_changes_the_charts(page, console, base_url):
+    page.goto(f"{base_url}/lav-nye-services")
+    wait_for_charts(page, 4)
+    latest = chart(page, "seneste-innovation-type")
+    expect(latest).to_contain_text("79 %")
+    expect(latest.locator(".chart-subtitle")).to_contain_text("2018-2019 og 2021-2023")
+
+    toggle(page, "Periode", "2021-2023")
+
+    expect(latest).not_to_contain_text("79 %")
+    expect(latest).to_contain_text("81 %")
+    expect(latest.locator(".chart-subtitle")).to_contain_text("Periode: 2018-2019")
+    expect(latest.locator(".chart-subtitle")).not_to_contain_text("2021-2023")
+    assert page.url.startswith(f"{base_url}/lav-nye-services")  # no reload, no navigation
+    assert console.errors == []
+
+
+def test_type_filter_changes_charts_and_cases(page, console, base_url):
+    page.goto(f"{base_url}/lav-nye-services")
+    wait_for_charts(page, 4)
+    by_type = chart(page, "arbejdspladser-type")
+    cases = page.locator(".case-column")
+    expect(by_type).to_contain_text("Serviceinnovation")
+    expect(cases).to_contain_text("Skat i balance")
+    expect(cases).to_contain_text("Betalingskort erstatter kontanter")
+
+    toggle(page, "Innovationstype", "Service")
+
+    expect(by_type).not_to_contain_text("Serviceinnovation")
+    expect(by_type).to_contain_text("Kommunikationsinnovation")
+    # Skat i balance is a service innovation only; the Aalborg card is also a process innovation.
+    expect(cases).not_to_contain_text("Skat i balance")
+    expect(cases).to_contain_text("Betalingskort erstatter kontanter")
+    # The sector chart does not depend on type, and says so.
+    expect(chart(page, "arbejdspladser-sektor").locator(".chart-subtitle")).to_contain_text(
+        "Filteret for innovationstype gælder ikke denne figur"
+    )
+    assert console.errors == []
+
+
+def test_cases_empty_message_when_no_case_has_the_chosen_types(page, base_url):
+    page.goto(f"{base_url}/styr-processen?type=produkt")
+    expect(page.locator(".case-column")).to_contain_text("Ingen cases eller værktøjer med de valgte innovationstyper")
+
+
+def test_approximate_value_is_labelled_ca_and_drawn_hatched(page, base_url):
+    page.goto(f"{base_url}/styr-processen")
+    wait_for_charts(page, 3)
+    planned = chart(page, "planlagt-proces")
+    expect(planned).to_contain_text("ca. 50 %")
+    expect(planned).to_contain_text("kun offentliggjort i ord")
+    # The hatched pattern is drawn: Plotly renders bar patterns as SVG <pattern> fills.
+    assert planned.locator("pattern").count() >= 1
+
+
+def test_verbal_value_shows_its_words_without_a_bar(page, base_url):
+    page.goto(f"{base_url}/styr-processen")
+    wait_for_charts(page, 3)
+    purpose = chart(page, "formaal")
+    expect(purpose).to_contain_text("»ofte«")
+    expect(purpose.locator(".bars .point")).to_have_count(1)  # only the 'changed' bar (ca. 25 %)
+
+
+def test_period_without_data_says_not_published(page, console, base_url):
+    page.goto(f"{base_url}/styr-processen")
+    wait_for_charts(page, 3)
+    toggle(page, "Periode", "2013-2014")  # leaves 2015-2016, 2018-2019, 2021-2023: nothing published
+
+    for chart_id in ("forloeb", "planlagt-proces", "formaal"):
+        card = chart(page, chart_id)
+        expect(card).to_contain_text("Ikke offentliggjort for denne figur")
+        expect(card).to_contain_text("2021-2023")
+        expect(card.locator(".bars .point")).to_have_count(0)
+    assert console.errors == []
+
+
+def test_gap_inside_a_published_figure_is_marked_not_drawn(page, base_url):
+    page.goto(f"{base_url}/lav-nye-services?periode=2018-2019")
+    wait_for_charts(page, 4)
+    latest = chart(page, "seneste-innovation-type")
+    expect(latest).to_contain_text("Produktinnovation")
+    expect(latest).to_contain_text("Ikke offentliggjort")
+    expect(latest.locator(".bars .point")).to_have_count(3)  # proces, service, kommunikation
+
+
+def test_landing_page_lists_the_themes_and_links_to_them(page, console, base_url):
+    page.goto(base_url + "/")
+    expect(page.locator("h1")).to_have_text("Innovationsbarometeret")
+    tiles = page.locator(".theme-tile")
+    expect(tiles).to_have_count(2)
+    expect(tiles.first).to_contain_text("30 %")
+    page.locator(".theme-tile a", has_text="Lav nye services").click()
+    expect(page.locator("h1")).to_have_text("Lav nye services")
+    expect(page).to_have_url(f"{base_url}/lav-nye-services")
+    wait_for_charts(page, 4)
+    assert console.errors == []
+
+
+def test_unknown_address_shows_a_danish_not_found_page(page, base_url):
+    page.goto(f"{base_url}/findes-ikke")
+    expect(page.locator("h1")).to_have_text("Siden findes ikke")
+
+
+@pytest.mark.parametrize("viewport", [{"width": 375, "height": 812}, {"width": 1920, "height": 1080}], ids=["phone", "projector"])
+@pytest.mark.parametrize("slug", THEMES)
+def test_page_fits_phone_and_projector_without_sideways_scrolling(page, console, base_url, slug, viewport):
+    page.goto(f"{base_url}/{slug}")
+    wait_for_charts(page, THEMES[slug]["charts"])
+    page.wait_for_timeout(300)  # let the responsive graphs settle to their width
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    for graph in page.locator(".chart-card .js-plotly-plot").all():
+        box = graph.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+    screenshot(page, f"{slug}-{viewport['width']}")
+    assert console.errors == []
