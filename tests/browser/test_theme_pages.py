@@ -163,3 +163,17 @@ def test_page_fits_phone_and_projector_without_sideways_scrolling(page, console,
         assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
     screenshot(page, f"{slug}-{viewport['width']}")
     assert console.errors == []
+
+
+def test_page_loads_nothing_from_outside_the_server(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{base_url}/lav-nye-services")
+    wait_for_charts(page, 4)
+    context.close()
+    assert requested, "no request was seen"
+    outside = [url for url in requested if not url.startswith(base_url)]
+    assert outside == []
+    assert any("bootstrap" in url for url in requested)

@@ -1,0 +1,34 @@
+"""The app refuses to start on invalid data, with the data check's messages and no traceback."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_app_refuses_invalid_data_without_traceback(tmp_path):
+    broken = tmp_path / "data"
+    shutil.copytree(ROOT / "data", broken)
+    figures = broken / "figures.csv"
+    figures.chmod(0o644)
+    figures.write_text(figures.read_text(encoding="utf-8").replace(",43,exact,", ",140,exact,"), encoding="utf-8")
+
+    result = subprocess.run(
+        [sys.executable, "-c", f"from dashboard.application import create_app; create_app({str(broken)!r})"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Refusing to start" in result.stderr
+    assert "figures.csv:6: value_pct: 140 is above 100" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_app_builds_on_the_shipped_data():
+    result = subprocess.run(
+        [sys.executable, "-c", "import app; print(sorted(p['path'] for p in __import__('dash').page_registry.values()))"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "'/lav-nye-services'" in result.stdout and "'/styr-processen'" in result.stdout

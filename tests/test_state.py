@@ -1,0 +1,44 @@
+"""View state <-> URL query: defaults left out, bad parts dropped with a Danish notice."""
+
+from dashboard.state import ALL_TYPES, ViewState, parse_query
+from dashboard.vocabulary import PERIODS
+
+
+def test_defaults_are_all_periods_and_types_and_leave_the_url_empty():
+    assert parse_query({}).state == ViewState(PERIODS, ALL_TYPES)
+    assert ViewState().query_string() == ""
+
+
+def test_round_trip_of_a_filtered_view():
+    view = ViewState(periods=("2015-2016", "2021-2023"), types=("service",))
+    assert view.query_string() == "?periode=2015-2016,2021-2023&type=service"
+    assert parse_query(view.to_query()) == parse_query({"periode": "2015-2016,2021-2023", "type": "service"})
+    assert parse_query(view.to_query()).state == view
+    assert parse_query(view.to_query()).notices == ()
+
+
+def test_order_case_and_duplicates_are_normalised():
+    parsed = parse_query({"periode": "2021-2023, 2013-2014,2021-2023", "type": "SERVICE,Proces"})
+    assert parsed.state == ViewState(("2013-2014", "2021-2023"), ("proces", "service"))
+    assert parsed.notices == ()
+
+
+def test_unknown_values_are_dropped_and_reported():
+    parsed = parse_query({"periode": "2019-2020,2015-2016", "type": "<script>alert(1)</script>"})
+    assert parsed.state == ViewState(("2015-2016",), ALL_TYPES)
+    assert parsed.notices == (
+        "Periode: ukendt værdi ignoreret (2019-2020)",
+        "Innovationstype: ukendt værdi ignoreret (<script>alert(1)</script>)",
+    )
+
+
+def test_empty_repeated_and_huge_values_fall_back_to_defaults():
+    assert parse_query({"periode": ""}).state == ViewState()
+    assert parse_query({"periode": ""}).notices == ("Periode: tom værdi ignoreret",)
+    assert parse_query({"type": ["service", "produkt"]}).state.types == ("service", "produkt")
+    huge = parse_query({"type": "service," * 2000})
+    assert huge.state == ViewState() and huge.notices == ("Innovationstype: for lang værdi ignoreret",)
+
+
+def test_controls_state_keeps_only_known_values_in_canonical_order():
+    assert ViewState.from_controls(["2021-2023", "x", "2013-2014"], None) == ViewState(("2013-2014", "2021-2023"), ())
