@@ -85,6 +85,7 @@ BROKEN = {
     "case without summary": (lambda d: _replace(d / "cases.yaml", "summary_da: Med tjenesten", "summary_xx: Med tjenesten"), "cases.yaml:110: summary_da: Field required"),
     "chart names a missing figure": (lambda d: _replace(d / "themes.yaml", "figure_id: antal_typer", "figure_id: antal_typer_x"), "themes.yaml:82: figure_id: 'antal_typer_x' is not a figure_id of figures.csv"),
     "chart names a missing category": (lambda d: _replace(d / "themes.yaml", "categories: [mindst_en]", "categories: [mindst_to]"), "themes.yaml:74: categories: 'mindst_to' is not a category of figure 'arbejdspladser_type'"),
+    "chart id used twice": (lambda d: _replace(d / "themes.yaml", "id: flere-typer", "id: forloeb"), "themes.yaml:81: charts.id: duplicate chart id forloeb; first on line 31"),
     "headline names no row": (lambda d: _replace(d / "themes.yaml", "category: som_planlagt_og_forventet", "category: som_planlagt"), "themes.yaml:25: headline: names no row of figures.csv"),
     "YAML syntax error": (lambda d: _replace(d / "themes.yaml", "  - slug: skab-vaerdi", "  - slug: [skab-vaerdi"), "themes.yaml:91: YAML syntax error"),
     "themes not a list": (lambda d: (d / "themes.yaml").write_text("themes: styr-processen\n", encoding="utf-8"), "themes.yaml:1: themes: Input should be a valid tuple"),

@@ -99,6 +99,15 @@ def _cross_file_problems(figures, editions, cases, themes_doc: YamlDocument, the
         if c.theme not in known_themes
     ]
 
+    # Chart ids name charts in links and export addresses, so they are unique across themes.
+    chart_ids = [
+        (themes_doc.line_of(("themes", t, "charts", c)), chart.id)
+        for t, theme in enumerate(themes.themes)
+        for c, chart in enumerate(theme.charts)
+    ]
+    problems += [
+        Problem(p.file, p.line, "charts.id", p.message) for p in _duplicates("themes.yaml", chart_ids, "chart id")
+    ]
     rows = [r for _, r in figures]
     for t_index, theme in enumerate(themes.themes):
         problems += _theme_problems(themes_doc, t_index, theme, rows)
@@ -126,10 +135,6 @@ def _theme_problems(doc: YamlDocument, t_index: int, theme, rows) -> list[Proble
         elif match[0].precision != "exact":
             problems.append(Problem(doc.name, at("headline"), "headline", "must be an exact figure"))
 
-    chart_ids = [(at("charts", i), c.id) for i, c in enumerate(theme.charts)]
-    problems += [
-        Problem(doc.name, p.line, "charts.id", p.message) for p in _duplicates(doc.name, chart_ids, "chart id")
-    ]
     for c_index, chart in enumerate(theme.charts):
         figure = [r for r in rows if r.figure_id == chart.figure_id]
         if not figure:

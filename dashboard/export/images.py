@@ -1,0 +1,75 @@
+"""Figures to PNG, SVG and PDF with kaleido, in one persistent headless Chromium per process.
+
+Kaleido's browser is neither thread- nor fork-safe: it is started lazily in the
+process that uses it (so each gunicorn worker starts its own after the fork), and
+every export holds a lock. If the browser dies, the export fails with a clear error
+and the next one starts a new browser.
+"""
+
+import asyncio
+import os
+import threading
+
+import kaleido
+import plotly.graph_objects as go
+from kaleido.errors import BrowserClosedError, BrowserFailedError, ChromeNotFoundError
+
+FORMATS = ("png", "svg", "pdf")
+START_TIMEOUT_S = 60
+RENDER_TIMEOUT_S = 60
+
+
+class ExportUnavailable(Exception):
+    """Images cannot be made here now (no Chromium, or it failed); tables still can."""
+
+
+class ImageRenderer:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._pid = None
+        self._loop = None
+        self._browser = None
+
+    def _run(self, coroutine, timeout: float):
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
+
+    def _start(self) -> None:
+        self._loop = asyncio.new_event_loop()
+        threading.Thread(target=self._loop.run_forever, name="kaleido", daemon=True).start()
+        # mathjax=False: no MathJax from a CDN; plotly.js comes from the installed plotly.
+        browser = kaleido.Kaleido(n=1, timeout=RENDER_TIMEOUT_S, mathjax=False)
+        self._run(browser.open(), START_TIMEOUT_S)
+        self._browser = browser
+        self._pid = os.getpid()
+
+    def _stop(self) -> None:
+        if self._browser is not None and self._pid == os.getpid():
+            try:
+                self._run(self._browser.close(), 10)
+            except Exception:  # noqa: BLE001 - a browser that died cannot be closed cleanly
+                pass
+        if self._loop is not None and self._pid == os.getpid():
+            self._loop.call_soon_threadsafe(self._loop.stop)
+        self._browser = self._loop = self._pid = None
+
+    def render(self, figure: go.Figure, fmt: str, scale: float = 1) -> bytes:
+        if fmt not in FORMATS:
+            raise ValueError(fmt)
+        with self._lock:
+            if self._pid != os.getpid():  # never started here, or inherited through a fork
+                self._browser = self._loop = None
+                try:
+                    self._start()
+                except (ChromeNotFoundError, BrowserFailedError, TimeoutError, OSError) as error:
+                    self._stop()
+                    raise ExportUnavailable("Chromium kunne ikke startes til billedeksport") from error
+            options = {"format": fmt, "width": figure.layout.width, "height": figure.layout.height, "scale": scale}
+            try:
+                return self._run(self._browser.calc_fig(figure, opts=options), RENDER_TIMEOUT_S)
+            except (BrowserClosedError, BrowserFailedError, TimeoutError, OSError, RuntimeError) as error:
+                self._stop()  # the next export starts a fresh browser
+                raise ExportUnavailable("Billedeksporten fejlede; prøv igen") from error
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop()

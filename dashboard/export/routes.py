@@ -1,0 +1,81 @@
+"""`GET /export/<chart_id>.<png|svg|pdf|csv|xlsx>` and `GET /export/<theme>.pptx`, with the
+page's query string, parsed by the same view-state parser as the pages."""
+
+from flask import Response, request
+
+from dashboard.data import DataSet
+from dashboard.export.figure import export_figure
+from dashboard.export.images import ExportUnavailable, ImageRenderer
+from dashboard.export.slides import theme_deck
+from dashboard.export.tables import chart_table, to_csv, to_xlsx
+from dashboard.figures.chart_view import chart_view, find_chart
+from dashboard.state import ALL_TYPES, ViewState, parse_query
+from dashboard.vocabulary import PERIODS
+
+MEDIA_TYPES = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+DEFAULT_SCALE, MAX_SCALE = 2, 4
+
+
+def _query() -> dict:
+    return {key: values[0] if len(values) == 1 else values for key, values in request.args.lists()}
+
+
+def _scale(query: dict) -> int:
+    """`skala` (1-4, default 2 for slides), bounded; anything else gives the default."""
+    raw = query.pop("skala", None)
+    return int(raw) if isinstance(raw, str) and raw in {str(s) for s in range(1, MAX_SCALE + 1)} else DEFAULT_SCALE
+
+
+def file_name(stem: str, view: ViewState, fmt: str) -> str:
+    """`lav-nye-services_arbejdspladser-type_2015-2016.png`: what the file holds."""
+    parts = [stem, "_".join(view.periods) if view.periods != PERIODS else "alle-perioder"]
+    if view.types != ALL_TYPES:
+        parts.append("-".join(view.types))
+    return "_".join(parts) + f".{fmt}"
+
+
+def _file(body: bytes, fmt: str, name: str) -> Response:
+    response = Response(body, mimetype=MEDIA_TYPES[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _plain(status: int, message: str) -> Response:
+    return Response(message + "\n", status=status, mimetype="text/plain; charset=utf-8")
+
+
+def register_export_routes(server, data: DataSet, renderer: ImageRenderer) -> None:
+    @server.get("/export/<name>.<fmt>")
+    def export(name: str, fmt: str):
+        if fmt not in MEDIA_TYPES:
+            return _plain(404, "Ukendt format. Brug png, svg, pdf, csv, xlsx eller pptx.")
+        query = _query()
+        scale = _scale(query)
+        view = parse_query(query).state.with_visning("side")
+        try:
+            if fmt == "pptx":
+                theme = next((t for t in data.page_themes if t.slug == name), None)
+                if theme is None:
+                    return _plain(404, "Temaet findes ikke.")
+                body = theme_deck(data, theme, view, lambda figure: renderer.render(figure, "png", scale))
+                return _file(body, fmt, file_name(theme.slug, view, fmt))
+            found = find_chart(data, name)
+            if found is None:
+                return _plain(404, "Figuren findes ikke.")
+            theme, chart = found
+            shown = chart_view(data, theme, chart, view)
+            if fmt in ("csv", "xlsx"):
+                table = chart_table(shown)
+                body = to_csv(table) if fmt == "csv" else to_xlsx(table)
+            else:
+                body = renderer.render(export_figure(shown), fmt, scale if fmt == "png" else 1)
+            return _file(body, fmt, file_name(f"{theme.slug}_{chart.id}", view, fmt))
+        except ExportUnavailable as error:
+            return _plain(503, f"{error}. Data kan stadig hentes som CSV eller Excel.")

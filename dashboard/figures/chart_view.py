@@ -1,0 +1,41 @@
+"""Everything one chart shows for one view state: its slice, figure and caption."""
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from dashboard.data import DataSet
+from dashboard.data.models import Chart, Theme
+from dashboard.figures.bars import figure_for_slice
+from dashboard.figures.captions import Caption, caption
+from dashboard.figures.chart_slice import ChartSlice, chart_slice
+from dashboard.state import ViewState
+
+
+@dataclass(frozen=True)
+class ChartView:
+    theme: Theme
+    chart: Chart
+    slice: ChartSlice
+    figure: go.Figure
+    caption: Caption
+
+
+def chart_view(data: DataSet, theme: Theme, chart: Chart, view: ViewState, text_scale: float = 1.0) -> ChartView:
+    slice_ = chart_slice(data, chart, view)
+    return ChartView(theme, chart, slice_, figure_for_slice(slice_, text_scale), caption(slice_, view))
+
+
+def chart_views(data: DataSet, theme: Theme, view: ViewState, chart_ids=None, text_scale: float = 1.0) -> list[ChartView]:
+    """The theme's charts for `view`, in `chart_ids` order if given."""
+    charts = {c.id: c for c in theme.charts}
+    return [chart_view(data, theme, charts[i], view, text_scale) for i in (chart_ids or list(charts))]
+
+
+def find_chart(data: DataSet, chart_id: str) -> tuple[Theme, Chart] | None:
+    """The theme and chart with this id (chart ids are unique across themes)."""
+    for theme in data.page_themes:
+        for chart in theme.charts:
+            if chart.id == chart_id:
+                return theme, chart
+    return None

@@ -1,0 +1,198 @@
+"""The export endpoints: images that carry their caption, tables with the exact published
+values, a slide deck, and malformed requests that never give a 500."""
+
+import io
+import math
+from decimal import Decimal
+
+import flask
+import pandas as pd
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from dashboard.export import images
+from dashboard.export.figure import export_figure
+from dashboard.export.images import ImageRenderer
+from dashboard.export.routes import register_export_routes
+from dashboard.figures.chart_view import chart_view, find_chart
+from dashboard.state import parse_query
+
+HOSTILE_QUERIES = [
+    "periode=2019-2020",
+    "periode=&type=",
+    "periode=2015-2016&periode=2021-2023",
+    "type=SERVICE,service,Service",
+    "type=" + "x" * 10000,
+    "periode=<script>alert(1)</script>",
+    "visning=praesentation&lang=en",
+    "skala=99&bredde=-1",
+    "skala=abc",
+    "%ZZ=%%%",
+    "periode=2015-2016%00",
+]
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    shared = ImageRenderer()
+    yield shared
+    shared.close()
+
+
+@pytest.fixture(scope="module")
+def client(data, renderer):
+    server = flask.Flask(__name__)
+    register_export_routes(server, data, renderer)
+    return server.test_client()
+
+
+def _expected_height(data, chart_id: str, query: dict) -> int:
+    theme, chart = find_chart(data, chart_id)
+    return export_figure(chart_view(data, theme, chart, parse_query(query).state)).layout.height
+
+
+def test_png_is_a_2x_image_of_the_export_figure_with_a_telling_file_name(client, data):
+    response = client.get("/export/arbejdspladser-type.png?periode=2015-2016")
+    assert response.status_code == 200
+    assert response.mimetype == "image/png"
+    assert response.headers["Content-Disposition"] == (
+        'attachment; filename="lav-nye-services_arbejdspladser-type_2015-2016.png"'
+    )
+    image = Image.open(io.BytesIO(response.data))
+    assert image.format == "PNG"
+    assert image.size == (2400, 2 * _expected_height(data, "arbejdspladser-type", {"periode": "2015-2016"}))
+
+
+@pytest.mark.parametrize(("skala", "width"), [("1", 1200), ("4", 4800), ("99", 2400), ("0", 2400), ("2.5", 2400)])
+def test_png_scale_is_bounded(client, skala, width):
+    response = client.get(f"/export/forloeb.png?skala={skala}")
+    assert response.status_code == 200
+    assert Image.open(io.BytesIO(response.data)).size[0] == width
+
+
+def test_svg_carries_title_subtitle_filter_source_and_approximate_marking(client):
+    response = client.get("/export/flere-typer.svg?periode=2018-2019&type=service")
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    svg = response.data.decode("utf-8").replace("\u00a0", " ")
+    for text in (
+        "Innovationer, der kombinerer flere typer",
+        "100 % = alle seneste innovationer",
+        "Periode: 2018-2019",
+        "Kilde: Innovationsbarometeret",
+        "Antal observationer: 1.877 (2018-2019)",
+        "ca. 50 %",
+        "ca.: kun offentliggjort i ord",
+    ):
+        assert text in svg, text
+    assert "2021-2023" not in svg
+
+
+def test_svg_names_chosen_types_where_the_type_filter_applies(client):
+    svg = client.get("/export/seneste-innovation-type.svg?type=service,produkt").data.decode("utf-8")
+    assert "Innovationstyper: Service, Produkt" in svg
+
+
+def test_pdf_is_a_pdf(client):
+    response = client.get("/export/formaal.pdf")
+    assert response.status_code == 200
+    assert response.data.startswith(b"%PDF")
+
+
+def _published(data):
+    return {(r.figure_id, r.period, r.sector, r.category): r for r in data.figures}
+
+
+def test_csv_has_bom_danish_headers_and_round_trips_the_exact_values(client, data):
+    response = client.get("/export/arbejdspladser-sektor.csv")
+    assert response.status_code == 200
+    assert response.data.startswith(b"\xef\xbb\xbf")
+    table = pd.read_csv(io.BytesIO(response.data), sep=";", decimal=",", encoding="utf-8-sig")
+    assert list(table.columns[:7]) == ["Tema", "Figur", "Gruppe", "Sektor", "Periode", "Værdi (%)", "Præcision"]
+    published = _published(data)
+    sector_keys = {"Hele den offentlige sektor": "alle", "Kommuner": "kommune", "Regioner": "region", "Staten": "stat"}
+    values = 0
+    for record in table.to_dict(orient="records"):
+        key = ("arbejdspladser_type", record["Periode"], sector_keys[record["Sektor"]], "mindst_en")
+        if record["Præcision"] == "ikke offentliggjort":
+            assert key not in published and math.isnan(record["Værdi (%)"])
+            continue
+        row = published[key]
+        assert Decimal(str(record["Værdi (%)"])) == row.value_pct
+        assert record["Kilde"] == row.source_url
+        values += 1
+    assert values == 6  # 81, 83, 80, 80, 85, 84
+
+
+def test_csv_marks_words_only_values(client):
+    table = pd.read_csv(io.BytesIO(client.get("/export/formaal.csv").data), sep=";", decimal=",", encoding="utf-8-sig")
+    by_category = {r["category"]: r for r in table.to_dict(orient="records")}
+    assert by_category["formaal_aendret"]["Værdi (%)"] == 25
+    assert by_category["formaal_aendret"]["Præcision"] == "omtrentligt (kun ord offentliggjort)"
+    assert by_category["formaal_aendret"]["Offentliggjort i ord"] == "hvert fjerde tilfælde"
+    assert math.isnan(by_category["formaal_fastlagt"]["Værdi (%)"])
+    assert by_category["formaal_fastlagt"]["Offentliggjort i ord"] == "ofte"
+
+
+def test_xlsx_holds_the_same_values(client):
+    response = client.get("/export/seneste-innovation-type.xlsx?periode=2021-2023")
+    assert response.status_code == 200
+    table = pd.read_excel(io.BytesIO(response.data))
+    assert dict(zip(table["category"], table["Værdi (%)"])) == {"proces": 79, "service": 29, "kommunikation": 37, "produkt": 22}
+
+
+def test_pptx_has_a_cover_one_slide_per_chart_and_the_case_cards(client, data):
+    response = client.get("/export/lav-nye-services.pptx?type=service")
+    assert response.status_code == 200
+    assert 'filename="lav-nye-services_alle-perioder_service.pptx"' in response.headers["Content-Disposition"]
+    deck = Presentation(io.BytesIO(response.data))
+    titles = [slide.shapes.title.text for slide in deck.slides]
+    charts = [c.title_da for c in data.theme("lav-nye-services").charts]
+    assert titles == ["Lav nye services – Innovationsbarometeret", *charts, "Cases og værktøjer"]
+    for slide in list(deck.slides)[1:-1]:
+        assert any(shape.shape_type == 13 for shape in slide.shapes)  # a picture
+        assert "Kilde:" in slide.notes_slide.notes_text_frame.text
+    case_text = " ".join(shape.text_frame.text for shape in deck.slides[-1].shapes if shape.has_text_frame)
+    assert "Skat i balance" in case_text
+
+
+@pytest.mark.parametrize("path", ["/export/findes-ikke.png", "/export/forloeb.gif", "/export/findes-ikke.pptx", "/export/forloeb"])
+def test_unknown_chart_theme_or_format_is_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+@pytest.mark.parametrize("fmt", ["csv", "svg"])
+def test_malformed_parameters_are_normalised_like_on_the_pages(client, query, fmt):
+    response = client.get(f"/export/arbejdspladser-type.{fmt}?{query}")
+    assert response.status_code == 200
+    assert b"Traceback" not in response.data and b"<script>" not in response.data
+
+
+def test_file_name_follows_the_normalised_view(client):
+    response = client.get("/export/forloeb.csv?periode=2021-2023,2013-2014,nonsens&type=Service")
+    assert 'filename="styr-processen_forloeb_2013-2014_2021-2023_service.csv"' in response.headers["Content-Disposition"]
+
+
+class _NoChromium:
+    def __init__(self, **_options):
+        pass
+
+    async def open(self):
+        raise images.ChromeNotFoundError("no chromium")
+
+
+def test_missing_chromium_gives_a_clear_503_and_tables_still_work(data, monkeypatch):
+    monkeypatch.setattr(images.kaleido, "Kaleido", _NoChromium)
+    server = flask.Flask(__name__)
+    register_export_routes(server, data, ImageRenderer())
+    client = server.test_client()
+    response = client.get("/export/forloeb.png")
+    assert response.status_code == 503
+    assert "Chromium" in response.get_data(as_text=True)
+    assert client.get("/export/forloeb.csv").status_code == 200
+
+
+def test_view_state_of_export_ignores_presentation_mode(client):
+    plain = client.get("/export/forloeb.csv").data
+    assert client.get("/export/forloeb.csv?visning=praesentation").data == plain
