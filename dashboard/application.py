@@ -8,6 +8,8 @@ import dash
 from dashboard.callbacks import register_callbacks
 from dashboard.components.shell import shell
 from dashboard.data import DEFAULT_DIRECTORY, DataError, DataSet, load_dataset
+from dashboard.export.images import ImageRenderer
+from dashboard.export.routes import register_export_routes
 from dashboard.pages.overview import not_found_layout, overview_layout
 from dashboard.pages.theme import theme_layout
 
@@ -25,6 +27,14 @@ def load_or_exit(directory) -> DataSet:
         raise SystemExit(1) from None
 
 
+def _theme_page(data: DataSet, theme):
+    # Dash Pages passes every query parameter as a keyword: take them all, whatever their names.
+    def layout(**query):
+        return theme_layout(data, theme, query)
+
+    return layout
+
+
 def _register_pages(data: DataSet) -> None:
     dash.register_page(
         "overview", path="/", name="Innovationsbarometeret", title="Innovationsbarometeret",
@@ -33,8 +43,7 @@ def _register_pages(data: DataSet) -> None:
     for order, theme in enumerate(data.page_themes, start=1):
         dash.register_page(
             f"theme.{theme.slug}", path=f"/{theme.slug}", name=theme.title_da,
-            title=f"{theme.title_da} – Innovationsbarometeret", order=order,
-            layout=lambda theme=theme, **query: theme_layout(data, theme, query),
+            title=f"{theme.title_da} – Innovationsbarometeret", order=order, layout=_theme_page(data, theme),
         )
     dash.register_page("not_found_404", path="/404", title="Siden findes ikke", layout=not_found_layout)
 
@@ -54,4 +63,5 @@ def create_app(data_directory=DEFAULT_DIRECTORY) -> dash.Dash:
     _register_pages(data)
     app.layout = shell(data)
     register_callbacks(app, data)
+    register_export_routes(app.server, data, ImageRenderer())
     return app

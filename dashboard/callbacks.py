@@ -1,6 +1,10 @@
-"""Callbacks: thin. Read the view state, call a pure function, return."""
+"""Callbacks: thin. Read the view state, call a pure function, return.
 
-from dash import ALL, MATCH, Input, Output, ctx
+The browser-only behaviour (keeping the URL equal to the view state, copying links)
+lives in assets/dashboard.js as clientside functions.
+"""
+
+from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx
 
 from dashboard.components import ids
 from dashboard.data import DataSet
@@ -10,17 +14,40 @@ from dashboard.state import ViewState
 
 def register_callbacks(app, data: DataSet) -> None:
     @app.callback(
-        Output(ids.chart_graph(MATCH, ALL), "figure"),
-        Output(ids.chart_subtitle(MATCH, ALL), "children"),
-        Output(ids.chart_footer(MATCH, ALL), "children"),
-        Output(ids.case_list(MATCH), "children"),
-        Output(ids.case_count(MATCH), "children"),
-        Input(ids.period_filter(MATCH), "value"),
-        Input(ids.type_filter(MATCH), "value"),
+        output={
+            "figures": Output(ids.chart_graph(MATCH, ALL), "figure"),
+            "subtitles": Output(ids.chart_subtitle(MATCH, ALL), "children"),
+            "footers": Output(ids.chart_footer(MATCH, ALL), "children"),
+            "downloads": Output(ids.chart_downloads(MATCH, ALL), "children"),
+            "cases": Output(ids.case_list(MATCH), "children"),
+            "case_count": Output(ids.case_count(MATCH), "children"),
+            "query": Output(ids.view_query(MATCH), "data"),
+            "presentation_href": Output(ids.presentation_link(MATCH), "href"),
+            "slides_href": Output(ids.slides_link(MATCH), "href"),
+        },
+        inputs={"periods": Input(ids.period_filter(MATCH), "value"), "types": Input(ids.type_filter(MATCH), "value")},
         prevent_initial_call=True,
     )
     def update_theme_view(periods, types):
-        graphs = ctx.outputs_list[0]
-        theme = data.theme(ctx.outputs_list[3]["id"]["theme"])
-        view = ViewState.from_controls(periods, types)
-        return theme_update(data, theme, view, [g["id"]["chart"] for g in graphs])
+        theme = data.theme(ctx.outputs_grouping["cases"]["id"]["theme"])
+        chart_ids = [output["id"]["chart"] for output in ctx.outputs_grouping["figures"]]
+        return theme_update(data, theme, ViewState.from_controls(periods, types), chart_ids)
+
+    app.clientside_callback(
+        ClientsideFunction("ib", "syncUrl"),
+        Output(ids.url_synced(MATCH), "data"),
+        Input(ids.view_query(MATCH), "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("ib", "copyPageLink"),
+        Output(ids.copy_link_status(MATCH), "children"),
+        Input(ids.copy_link(MATCH), "n_clicks"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("ib", "copyChartLink"),
+        Output(ids.chart_link_status(MATCH, MATCH), "children"),
+        Input(ids.chart_link(MATCH, MATCH), "n_clicks"),
+        State(ids.chart_link(MATCH, MATCH), "id"),
+        prevent_initial_call=True,
+    )

@@ -1,17 +1,19 @@
 """The view state of a theme page, and its form in the URL query string.
 
-The URL is the only place a view lives: `?periode=2015-2016,2018-2019&type=service`.
-Defaults are left out. Parsing never fails: what cannot be understood is dropped
+The URL is the only place a view lives:
+`?periode=2015-2016,2018-2019&type=service&visning=praesentation`. Defaults are left out. Parsing never fails: what cannot be understood is dropped
 and reported as a short Danish notice, so a stale or mangled link still opens.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from dashboard.vocabulary import INNOVATION_TYPES, PERIODS
 
 ALL_TYPES = tuple(INNOVATION_TYPES)
+LANGUAGES = ("da",)
+VIEWS = ("side", "praesentation")
 MAX_PARAMETER_LENGTH = 200
 
 
@@ -19,6 +21,12 @@ MAX_PARAMETER_LENGTH = 200
 class ViewState:
     periods: tuple[str, ...] = PERIODS
     types: tuple[str, ...] = ALL_TYPES
+    lang: str = "da"
+    visning: str = "side"
+
+    @property
+    def presentation(self) -> bool:
+        return self.visning == "praesentation"
 
     @classmethod
     def from_controls(cls, periods, types) -> "ViewState":
@@ -26,16 +34,24 @@ class ViewState:
         return cls(periods=_ordered(periods or (), PERIODS), types=_ordered(types or (), ALL_TYPES))
 
     def to_query(self) -> dict[str, str]:
+        defaults = ViewState()
         query = {}
-        if self.periods != PERIODS:
+        if self.periods != defaults.periods:
             query["periode"] = ",".join(self.periods)
-        if self.types != ALL_TYPES:
+        if self.types != defaults.types:
             query["type"] = ",".join(self.types)
+        if self.lang != defaults.lang:
+            query["lang"] = self.lang
+        if self.visning != defaults.visning:
+            query["visning"] = self.visning
         return query
 
     def query_string(self) -> str:
         query = self.to_query()
         return "?" + urlencode(query, safe=",") if query else ""
+
+    def with_visning(self, visning: str) -> "ViewState":
+        return replace(self, visning=visning)
 
 
 @dataclass(frozen=True)
@@ -67,17 +83,29 @@ def _parse_list(raw, allowed: tuple[str, ...], what: str) -> tuple[tuple[str, ..
     return _ordered(known, allowed), notices
 
 
+# Each parameter: its name in the URL, the field it sets, its allowed values, the notice's name,
+# and whether it holds a comma-separated list.
+PARAMETERS = (
+    ("periode", "periods", PERIODS, "Periode", True),
+    ("type", "types", ALL_TYPES, "Innovationstype", True),
+    ("lang", "lang", LANGUAGES, "Sprog", False),
+    ("visning", "visning", VIEWS, "Visning", False),
+)
+
+
 def parse_query(query: Mapping[str, object]) -> ParsedView:
     """The view state named by a query (as Dash Pages passes it), and what was ignored."""
-    state, notices = ViewState(), []
-    if "periode" in query:
-        periods, found = _parse_list(query["periode"], PERIODS, "Periode")
+    values, notices = {}, []
+    for name, field_name, allowed, label, is_list in PARAMETERS:
+        if name not in query:
+            continue
+        chosen, found = _parse_list(query[name], allowed, label)
         notices += found
-        if periods is not None:
-            state = ViewState(periods=periods, types=state.types)
-    if "type" in query:
-        types, found = _parse_list(query["type"], ALL_TYPES, "Innovationstype")
-        notices += found
-        if types is not None:
-            state = ViewState(periods=state.periods, types=types)
-    return ParsedView(state, tuple(notices))
+        if chosen is not None and not is_list and len(chosen) > 1:
+            notices.append(f"{label}: flere værdier; den første er brugt")
+        if chosen is not None:
+            values[field_name] = chosen if is_list else chosen[0]
+    unknown = sorted({str(key)[:30] for key in query} - {p[0] for p in PARAMETERS})
+    if unknown:
+        notices.append(f"ukendt parameter ignoreret ({', '.join(unknown)})")
+    return ParsedView(ViewState(**values), tuple(notices))

@@ -1,78 +1,94 @@
-"""A chart as a card: title, subtitle (what 100 % is), the graph, and a footer
-with question, N and source."""
+"""A chart as a card: title with link and download tools, subtitle (what 100 % is),
+the graph, and a footer with question, N and source."""
 
-from urllib.parse import unquote, urlparse
-
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.components import ids
-from dashboard.data.models import Chart
-from dashboard.figures.chart_slice import ChartSlice
-from dashboard.formatting import number, period_list
-from dashboard.vocabulary import BASES
+from dashboard.figures.captions import SOURCE_NAME, Caption, source_label
+from dashboard.figures.chart_view import ChartView
+from dashboard.state import ViewState
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False, "scrollZoom": False}
 
+DOWNLOADS = (
+    ("png", "Billede (PNG, til slides)"),
+    ("svg", "Billede (SVG)"),
+    ("pdf", "PDF"),
+    ("csv", "Data (CSV)"),
+    ("xlsx", "Data (Excel)"),
+)
 
-def chart_subtitle(slice_: ChartSlice) -> list:
-    parts = [html.Span(BASES[slice_.base]["da"], className="chart-base")]
-    if slice_.periods:
-        parts.append(html.Span(f"Periode: {period_list(slice_.periods)}"))
-    if slice_.type_filter_applies:
-        parts.append(html.Span("En innovation kan have flere typer, så andelene summer ikke til 100 %."))
-    else:
-        parts.append(html.Span("Filteret for innovationstype gælder ikke denne figur.", className="chart-filter-note"))
+
+def chart_subtitle(caption: Caption) -> list:
+    parts = [html.Span(caption.base, className="chart-base")]
+    parts += [html.Span(text) for text in (caption.periods, caption.types) if text]
+    parts.append(html.Span(caption.filter_note, className="chart-filter-note"))
     return parts
 
 
-def _source_label(url: str) -> str:
-    parsed = urlparse(url)
-    path = unquote(parsed.path.rstrip("/"))
-    label = parsed.netloc.removeprefix("www.") + (path if len(path) <= 40 else path[:38] + "…")
-    return label
-
-
-def chart_footer(slice_: ChartSlice) -> list:
-    rows = slice_.rows
-    questions = list(dict.fromkeys(r.question_da for r in rows if r.question_da))
-    observations = list(dict.fromkeys((r.period, r.n_obs) for r in rows if r.n_obs))
-    unstated = any(r.n_obs is None for r in rows)
-    sources = list(dict.fromkeys(r.source_url for r in rows))
+def chart_footer(caption: Caption) -> list:
     footer = []
-    if len(questions) == 1:
-        footer.append(html.P([html.Span("Spørgsmål: ", className="label"), f"»{questions[0]}«"]))
-    elif questions:
+    if len(caption.questions) == 1:
+        footer.append(html.P([html.Span("Spørgsmål: ", className="label"), f"»{caption.questions[0]}«"]))
+    elif caption.questions:
         footer.append(
             html.Details(
                 [
-                    html.Summary(f"Spørgsmål ({len(questions)} formuleringer, én pr. udgave)", className="label"),
-                    html.Ul([html.Li(f"»{q}«") for q in questions]),
+                    html.Summary(f"Spørgsmål ({len(caption.questions)} formuleringer, én pr. udgave)", className="label"),
+                    html.Ul([html.Li(f"»{q}«") for q in caption.questions]),
                 ]
             )
         )
-    if rows:
-        counts = [f"{number(n)} ({period})" for period, n in observations]
-        if unstated:
-            counts.append("ikke oplyst ved " + ("tallet" if not observations else "de øvrige tal"))
-        footer.append(html.P([html.Span("Antal observationer: ", className="label"), ", ".join(counts)]))
+    if caption.observations:
+        footer.append(html.P([html.Span("Antal observationer: ", className="label"), caption.observations]))
     links = []
-    for url in sources:
+    for url in caption.sources:
         if links:
             links.append(" · ")
-        links.append(html.A(_source_label(url), href=url, target="_blank", rel="noopener"))
-    footer.append(html.P([html.Span("Kilde: ", className="label"), *links] if links else "Kilde: Innovationsbarometeret"))
+        links.append(html.A(source_label(url), href=url, target="_blank", rel="noopener"))
+    footer.append(html.P([html.Span("Kilde: ", className="label"), *(links or [SOURCE_NAME])]))
     return footer
 
 
-def chart_card(theme: str, chart: Chart, slice_: ChartSlice, figure) -> html.Section:
+def download_items(chart_id: str, view: ViewState) -> list:
+    query = view.with_visning("side").query_string()
+    return [
+        dbc.DropdownMenuItem(label, href=f"/export/{chart_id}.{fmt}{query}", external_link=True, class_name=f"download-{fmt}")
+        for fmt, label in DOWNLOADS
+    ]
+
+
+def _tools(theme: str, chart_id: str, view: ViewState) -> html.Div:
+    return html.Div(
+        className="chart-tools",
+        children=[
+            html.Button(
+                "Kopiér link til figuren", id=ids.chart_link(theme, chart_id), className="btn btn-link btn-sm chart-link",
+                type="button",
+            ),
+            html.Span(id=ids.chart_link_status(theme, chart_id), className="copy-status", role="status"),
+            dbc.DropdownMenu(
+                download_items(chart_id, view), id=ids.chart_downloads(theme, chart_id), label="Download",
+                size="sm", color="secondary", align_end=True, class_name="chart-downloads",
+            ),
+        ],
+    )
+
+
+def chart_card(chart_view: ChartView, view: ViewState) -> html.Section:
+    theme, chart = chart_view.theme.slug, chart_view.chart
     return html.Section(
         id=f"figur-{chart.id}",
         className="chart-card",
         **{"aria-labelledby": f"titel-{chart.id}"},
         children=[
-            html.H2(chart.title_da, id=f"titel-{chart.id}", className="chart-title"),
-            html.P(chart_subtitle(slice_), id=ids.chart_subtitle(theme, chart.id), className="chart-subtitle"),
-            dcc.Graph(id=ids.chart_graph(theme, chart.id), figure=figure, config=GRAPH_CONFIG, className="chart-graph"),
-            html.Footer(chart_footer(slice_), id=ids.chart_footer(theme, chart.id), className="chart-footer"),
+            html.Div(
+                className="chart-heading",
+                children=[html.H2(chart.title_da, id=f"titel-{chart.id}", className="chart-title"), _tools(theme, chart.id, view)],
+            ),
+            html.P(chart_subtitle(chart_view.caption), id=ids.chart_subtitle(theme, chart.id), className="chart-subtitle"),
+            dcc.Graph(id=ids.chart_graph(theme, chart.id), figure=chart_view.figure, config=GRAPH_CONFIG, className="chart-graph"),
+            html.Footer(chart_footer(chart_view.caption), id=ids.chart_footer(theme, chart.id), className="chart-footer"),
         ],
     )

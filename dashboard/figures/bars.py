@@ -23,6 +23,10 @@ HEADING_WRAP = 28
 NOTE_WRAP = 36
 
 
+def _size(points: int, text_scale: float) -> int:
+    return round(points * text_scale)
+
+
 def _hover(group: str, period: str, row: FigureRow | None) -> str:
     lines = [f"<b>{group}</b>", period]
     if row is None:
@@ -48,7 +52,7 @@ def _label(row: FigureRow | None) -> str:
     return f"»{row.verbal_da}«"
 
 
-def _bar_trace(slots, name: str, approx: bool, show_legend: bool) -> go.Bar:
+def _bar_trace(slots, name: str, approx: bool, show_legend: bool, text_scale: float) -> go.Bar:
     return go.Bar(
         orientation="h",
         name=name,
@@ -56,6 +60,8 @@ def _bar_trace(slots, name: str, approx: bool, show_legend: bool) -> go.Bar:
         y=[position for position, _, _ in slots],
         text=[_label(row) for _, _, row in slots],
         textposition="outside",
+        constraintext="none",  # keep labels at full size however thin the bar
+        textfont=dict(size=_size(14, text_scale)),
         cliponaxis=False,
         width=0.72,
         customdata=[_hover(group, row.period, row) for _, group, row in slots],
@@ -69,12 +75,12 @@ def _bar_trace(slots, name: str, approx: bool, show_legend: bool) -> go.Bar:
     )
 
 
-def _words_annotation(position: float, group: str, period: str, row: FigureRow | None) -> dict:
+def _words_annotation(position: float, group: str, period: str, row: FigureRow | None, text_scale: float) -> dict:
     """Words in place of a bar: the published words of a verbal figure, or the gap."""
     return dict(
         text=_label(row), x=0, y=position, xref="x", yref="y", xanchor="left", yanchor="middle", xshift=4,
         showarrow=False, hovertext=_hover(group, period, row),
-        font=dict(size=14, color=template.MUTED if row is None else template.INK, style="italic"),
+        font=dict(size=_size(14, text_scale), color=template.MUTED if row is None else template.INK, style="italic"),
     )
 
 
@@ -86,21 +92,21 @@ def _note(slice_: ChartSlice) -> str:
     return "<br>".join(textwrap.wrap(f"{NOT_PUBLISHED} for denne figur: {', '.join(parts)}", NOTE_WRAP))
 
 
-def _message_figure(message: str) -> go.Figure:
+def _message_figure(message: str, text_scale: float) -> go.Figure:
     figure = go.Figure(layout=dict(template=template.NAME, height=160, margin=dict(l=10, r=10, t=10, b=10)))
     figure.add_annotation(
         text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
-        font=dict(size=16, color=template.MUTED, style="italic"),
+        font=dict(size=_size(16, text_scale), color=template.MUTED, style="italic"),
     )
     figure.update_xaxes(visible=False)
     figure.update_yaxes(visible=False)
     return figure
 
 
-def figure_for_slice(slice_: ChartSlice) -> go.Figure:
-    """The Plotly figure of one chart slice."""
+def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
+    """The Plotly figure of one chart slice; `text_scale` enlarges its text (presentations)."""
     if not slice_.groups:
-        return _message_figure(_note(slice_) or "Vælg mindst én periode og én innovationstype")
+        return _message_figure(_note(slice_) or "Vælg mindst én periode og én innovationstype", text_scale)
 
     exact, approx, words, headings, tickvals, ticktext = [], [], [], [], [], []
     position = 0.0
@@ -118,40 +124,43 @@ def figure_for_slice(slice_: ChartSlice) -> go.Figure:
             elif row is not None and row.precision == "approx":
                 approx.append((position, group.label, row))
             else:
-                words.append(_words_annotation(position, group.label, slot.period, row))
+                words.append(_words_annotation(position, group.label, slot.period, row, text_scale))
             position += 1
         position += 0.5
 
     figure = go.Figure(layout=dict(template=template.NAME))
     show_legend = bool(approx)
     if exact:
-        figure.add_trace(_bar_trace(exact, "Offentliggjort tal", approx=False, show_legend=show_legend))
+        figure.add_trace(_bar_trace(exact, "Offentliggjort tal", approx=False, show_legend=show_legend, text_scale=text_scale))
     if approx:
-        figure.add_trace(_bar_trace(approx, "ca.: kun offentliggjort i ord", approx=True, show_legend=show_legend))
+        figure.add_trace(_bar_trace(approx, "ca.: kun offentliggjort i ord", approx=True, show_legend=show_legend, text_scale=text_scale))
     for annotation in words:
         figure.add_annotation(**annotation)
     for y, text in headings:
         figure.add_annotation(
             text=f"<b>{text}</b>", x=0, y=y, xref="x", yref="y", xanchor="left", yanchor="bottom", xshift=-2,
-            align="left", showarrow=False, font=dict(size=14, color=template.INK),
+            align="left", showarrow=False, font=dict(size=_size(14, text_scale), color=template.INK),
         )
     note = _note(slice_)
     if note:
         figure.add_annotation(
             text=note, x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-30,
-            showarrow=False, align="left", font=dict(size=13, color=template.MUTED, style="italic"),
+            showarrow=False, align="left", font=dict(size=_size(13, text_scale), color=template.MUTED, style="italic"),
         )
-    top = 40 if show_legend else 12
-    bottom = 40 + 18 * (note.count("<br>") + 1) if note else 36
+    top = _size(40, text_scale) if show_legend else 12
+    bottom = _size(40 + 18 * (note.count("<br>") + 1), text_scale) if note else _size(36, text_scale)
     figure.update_layout(
-        height=int((position + 0.6) * ROW_PX) + top + bottom,
-        margin=dict(l=4, r=44, t=top, b=bottom),
+        height=int((position + 0.6) * _size(ROW_PX, text_scale)) + top + bottom,
+        margin=dict(l=4, r=_size(44, text_scale), t=top, b=bottom),
         barmode="overlay",
         showlegend=show_legend,
+        font=dict(size=_size(14, text_scale)),
+        legend=dict(font=dict(size=_size(13, text_scale))),
     )
     ticks = [0, 25, 50, 75, 100]
     figure.update_xaxes(range=[0, 100], tickvals=ticks, ticktext=[percent(t) for t in ticks])
     figure.update_yaxes(
-        range=[position - 0.3, -0.9], tickvals=tickvals, ticktext=ticktext, tickfont=dict(size=13, color=template.MUTED),
+        range=[position - 0.3, -0.9], tickvals=tickvals, ticktext=ticktext,
+        tickfont=dict(size=_size(13, text_scale), color=template.MUTED),
     )
     return figure

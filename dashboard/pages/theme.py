@@ -5,28 +5,17 @@ from dash import dcc, html
 
 from dashboard.components import ids
 from dashboard.components.case_card import case_count, case_list
-from dashboard.components.chart_card import chart_card, chart_footer, chart_subtitle
+from dashboard.components.chart_card import chart_card, chart_footer, chart_subtitle, download_items
 from dashboard.components.filters import filter_panel
 from dashboard.components.headline import headline_tile
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
-from dashboard.figures.bars import figure_for_slice
-from dashboard.figures.chart_slice import chart_slice
-from dashboard.state import ViewState, parse_query
+from dashboard.figures.chart_view import chart_views
+from dashboard.pages.presenter import presenter_layout
+from dashboard.state import ParsedView, ViewState, parse_query
 
 
-def chart_views(data: DataSet, theme: Theme, view: ViewState, chart_ids=None) -> list[tuple]:
-    """(chart, slice, figure) for the theme's charts, in `chart_ids` order if given."""
-    charts = {c.id: c for c in theme.charts}
-    order = chart_ids or list(charts)
-    result = []
-    for chart_id in order:
-        slice_ = chart_slice(data, charts[chart_id], view)
-        result.append((charts[chart_id], slice_, figure_for_slice(slice_)))
-    return result
-
-
-def _notice(notices) -> html.Div | None:
+def link_notice(notices) -> html.Div | None:
     if not notices:
         return None
     return html.Div(
@@ -38,14 +27,37 @@ def _notice(notices) -> html.Div | None:
     )
 
 
-def theme_layout(data: DataSet, theme: Theme, query: dict) -> html.Div:
-    parsed = parse_query(query)
+def presentation_href(theme: Theme, view: ViewState) -> str:
+    return f"/{theme.slug}{view.with_visning('praesentation').query_string()}"
+
+
+def slides_href(theme: Theme, view: ViewState) -> str:
+    return f"/export/{theme.slug}.pptx{view.query_string()}"
+
+
+def _page_tools(theme: Theme, view: ViewState) -> html.Div:
+    return html.Div(
+        className="page-tools",
+        children=[
+            html.Button("Kopiér link", id=ids.copy_link(theme.slug), className="btn btn-outline-dark btn-sm", type="button"),
+            html.Span(id=ids.copy_link_status(theme.slug), className="copy-status", role="status"),
+            dcc.Link("Vis som præsentation", href=presentation_href(theme, view), id=ids.presentation_link(theme.slug),
+                     className="btn btn-outline-dark btn-sm"),
+            html.A("Download som PowerPoint", href=slides_href(theme, view), id=ids.slides_link(theme.slug),
+                   className="btn btn-outline-dark btn-sm"),
+        ],
+    )
+
+
+def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
     view = parsed.state
     cases = data.cases_for(theme.slug, view.types)
     return html.Div(
         className="theme-page",
         children=[
-            _notice(parsed.notices),
+            link_notice(parsed.notices),
+            dcc.Store(id=ids.view_query(theme.slug), data=view.query_string()),
+            dcc.Store(id=ids.url_synced(theme.slug)),
             html.Header(
                 className="theme-header",
                 children=[
@@ -62,7 +74,8 @@ def theme_layout(data: DataSet, theme: Theme, query: dict) -> html.Div:
                         children=[
                             headline_tile(theme.headline, data.headline_row(theme)),
                             filter_panel(theme.slug, view),
-                            *[chart_card(theme.slug, c, s, f) for c, s, f in chart_views(data, theme, view)],
+                            _page_tools(theme, view),
+                            *[chart_card(cv, view) for cv in chart_views(data, theme, view)],
                         ],
                     ),
                     dbc.Col(
@@ -83,14 +96,25 @@ def theme_layout(data: DataSet, theme: Theme, query: dict) -> html.Div:
     )
 
 
-def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: list[str]) -> tuple:
-    """What a filter change sends back: figures, subtitles, footers, cases, case count."""
+def theme_layout(data: DataSet, theme: Theme, query: dict) -> html.Div:
+    parsed = parse_query(query)
+    if parsed.state.presentation:
+        return presenter_layout(data, theme, parsed, link_notice(parsed.notices))
+    return _page(data, theme, parsed)
+
+
+def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: list[str]) -> dict:
+    """What a filter change sends back to the page."""
     views = chart_views(data, theme, view, chart_ids)
     cases = data.cases_for(theme.slug, view.types)
-    return (
-        [figure for _, _, figure in views],
-        [chart_subtitle(slice_) for _, slice_, _ in views],
-        [chart_footer(slice_) for _, slice_, _ in views],
-        case_list(cases),
-        case_count(cases),
-    )
+    return {
+        "figures": [cv.figure for cv in views],
+        "subtitles": [chart_subtitle(cv.caption) for cv in views],
+        "footers": [chart_footer(cv.caption) for cv in views],
+        "downloads": [download_items(cv.chart.id, view) for cv in views],
+        "cases": case_list(cases),
+        "case_count": case_count(cases),
+        "query": view.query_string(),
+        "presentation_href": presentation_href(theme, view),
+        "slides_href": slides_href(theme, view),
+    }
