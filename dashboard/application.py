@@ -16,6 +16,14 @@ from dashboard.pages.theme import theme_layout
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
+class DanishDash(dash.Dash):
+    """Dash whose page shell speaks Danish: `<html lang="da">` and a Danish loading text."""
+
+    def interpolate_index(self, **kwargs) -> str:
+        kwargs["app_entry"] = kwargs["app_entry"].replace("Loading...", "Indlæser …")
+        return super().interpolate_index(**kwargs).replace("<html>", '<html lang="da">', 1)
+
+
 def load_or_exit(directory) -> DataSet:
     """The data set, or exit with every problem named: invalid data never goes live."""
     try:
@@ -50,10 +58,13 @@ def _register_pages(data: DataSet) -> None:
 
 def create_app(data_directory=DEFAULT_DIRECTORY) -> dash.Dash:
     data = load_or_exit(data_directory)
-    app = dash.Dash(
+    app = DanishDash(
         __name__,
         use_pages=True,
         pages_folder="",
+        # Pages and pattern-matching ids render components after load; without this Dash would also
+        # embed every page's layout, figures included, in each HTML response to validate callbacks.
+        suppress_callback_exceptions=True,
         assets_folder=str(ASSETS),
         title="Innovationsbarometeret",
         update_title=None,

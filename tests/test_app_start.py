@@ -32,3 +32,18 @@ def test_app_builds_on_the_shipped_data():
     )
     assert result.returncode == 0, result.stderr
     assert "'/lav-nye-services'" in result.stdout and "'/styr-processen'" in result.stdout
+
+
+def test_page_shell_is_danish_and_small():
+    script = (
+        "import app; r = app.server.test_client().get('/styr-processen'); "
+        "print(r.status_code, len(r.data)); print(r.get_data(as_text=True))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    status, size = result.stdout.split("\n", 1)[0].split()
+    html = result.stdout
+    assert status == "200"
+    assert '<html lang="da">' in html and "Indlæser" in html and "Loading..." not in html
+    # Layouts travel through the callback, not inlined in every page: the shell stays small.
+    assert int(size) < 20_000

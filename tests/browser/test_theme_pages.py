@@ -28,6 +28,7 @@ def test_theme_page_shows_title_headline_charts_and_cases(page, console, base_ur
     wait_for_charts(page, expected["charts"])
 
     expect(page.locator("h1")).to_have_text(expected["title"])
+    assert page.locator("html").get_attribute("lang") == "da"
     expect(page.locator(".headline-value")).to_have_text(expected["headline"])
     expect(page.locator(".chart-card")).to_have_count(expected["charts"])
     for card in page.locator(".chart-card").all():
