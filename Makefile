@@ -23,9 +23,10 @@ chromium:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
+# Production server: gunicorn with several workers (gunicorn.conf.py).
 start: install
 	$(PY) -m dashboard.data check
-	$(PY) app.py --host $(HOST) --port $(PORT)
+	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn app:server --config gunicorn.conf.py --no-control-socket
 
 test: install-test
 	$(PY) -m dashboard.data check

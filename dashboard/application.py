@@ -10,17 +10,27 @@ from dashboard.components.shell import shell
 from dashboard.data import DEFAULT_DIRECTORY, DataError, DataSet, load_dataset
 from dashboard.export.images import ImageRenderer
 from dashboard.export.routes import register_export_routes
+from dashboard.figures.chart_view import chart_views
 from dashboard.pages.overview import not_found_layout, overview_layout
 from dashboard.pages.theme import theme_layout
+from dashboard.serving import install as install_serving
+from dashboard.state import ViewState
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
+# dcc.Graph fetches its code only once a graph is on the page; announcing it up front saves
+# a round trip before the first chart.
+GRAPH_CODE = "/_dash-component-suites/dash/dcc/async-graph.js"
+
+
 class DanishDash(dash.Dash):
-    """Dash whose page shell speaks Danish: `<html lang="da">` and a Danish loading text."""
+    """Dash whose page shell speaks Danish (`<html lang="da">`, a Danish loading text)
+    and preloads the graph code."""
 
     def interpolate_index(self, **kwargs) -> str:
         kwargs["app_entry"] = kwargs["app_entry"].replace("Loading...", "Indlæser …")
+        kwargs["metas"] += f'\n<link rel="preload" as="script" href="{GRAPH_CODE}">'
         return super().interpolate_index(**kwargs).replace("<html>", '<html lang="da">', 1)
 
 
@@ -69,10 +79,14 @@ def create_app(data_directory=DEFAULT_DIRECTORY) -> dash.Dash:
         title="Innovationsbarometeret",
         update_title=None,
         serve_locally=True,
+        compress=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     _register_pages(data)
     app.layout = shell(data)
     register_callbacks(app, data)
     register_export_routes(app.server, data, ImageRenderer())
+    install_serving(app, data)
+    for theme in data.page_themes:  # the default views, computed before the first visitor asks
+        chart_views(data, theme, ViewState())
     return app

@@ -8,8 +8,8 @@ from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx
 
 from dashboard.components import ids
 from dashboard.data import DataSet
-from dashboard.pages.theme import theme_update
-from dashboard.state import ViewState
+from dashboard.pages.theme import changes_only, theme_update
+from dashboard.state import ViewState, parse_query_string
 
 
 def register_callbacks(app, data: DataSet) -> None:
@@ -25,13 +25,19 @@ def register_callbacks(app, data: DataSet) -> None:
             "presentation_href": Output(ids.presentation_link(MATCH), "href"),
             "slides_href": Output(ids.slides_link(MATCH), "href"),
         },
-        inputs={"periods": Input(ids.period_filter(MATCH), "value"), "types": Input(ids.type_filter(MATCH), "value")},
+        inputs={
+            "periods": Input(ids.period_filter(MATCH), "value"),
+            "types": Input(ids.type_filter(MATCH), "value"),
+            "shown": State(ids.view_query(MATCH), "data"),
+        },
         prevent_initial_call=True,
     )
-    def update_theme_view(periods, types):
+    def update_theme_view(periods, types, shown):
         theme = data.theme(ctx.outputs_grouping["cases"]["id"]["theme"])
-        chart_ids = [output["id"]["chart"] for output in ctx.outputs_grouping["figures"]]
-        return theme_update(data, theme, ViewState.from_controls(periods, types), chart_ids)
+        chart_ids = tuple(output["id"]["chart"] for output in ctx.outputs_grouping["figures"])
+        view = ViewState.from_controls(periods, types)
+        previous = parse_query_string(shown).state
+        return changes_only(theme_update(data, theme, view, chart_ids), data, theme, view, previous, chart_ids)
 
     app.clientside_callback(
         ClientsideFunction("ib", "syncUrl"),

@@ -7,7 +7,7 @@ and reported as a short Danish notice, so a stale or mangled link still opens.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from dashboard.vocabulary import INNOVATION_TYPES, PERIODS
 
@@ -109,3 +109,11 @@ def parse_query(query: Mapping[str, object]) -> ParsedView:
     if unknown:
         notices.append(f"ukendt parameter ignoreret ({', '.join(unknown)})")
     return ParsedView(ViewState(**values), tuple(notices))
+
+
+def parse_query_string(query_string) -> ParsedView:
+    """parse_query for a raw `?a=b&c=d` string (anything else: the default view)."""
+    if not isinstance(query_string, str):
+        return ParsedView(ViewState())
+    pairs = parse_qs(query_string.removeprefix("?"), keep_blank_values=True)
+    return parse_query({key: values[0] if len(values) == 1 else values for key, values in pairs.items()})

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from dashboard.data.models import Case, Edition, FigureRow, Theme
 
 
-@dataclass(frozen=True)
+# eq=False: a data set is equal only to itself, and hashes by identity, cheaply, so that
+# figures computed from it can be cached per data set.
+@dataclass(frozen=True, eq=False)
 class DataSet:
     figures: tuple[FigureRow, ...]
     editions: tuple[Edition, ...]

@@ -128,39 +128,44 @@ def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
             position += 1
         position += 0.5
 
-    figure = go.Figure(layout=dict(template=template.NAME))
     show_legend = bool(approx)
+    traces = []
     if exact:
-        figure.add_trace(_bar_trace(exact, "Offentliggjort tal", approx=False, show_legend=show_legend, text_scale=text_scale))
+        traces.append(_bar_trace(exact, "Offentliggjort tal", approx=False, show_legend=show_legend, text_scale=text_scale))
     if approx:
-        figure.add_trace(_bar_trace(approx, "ca.: kun offentliggjort i ord", approx=True, show_legend=show_legend, text_scale=text_scale))
-    for annotation in words:
-        figure.add_annotation(**annotation)
-    for y, text in headings:
-        figure.add_annotation(
+        traces.append(_bar_trace(approx, "ca.: kun offentliggjort i ord", approx=True, show_legend=show_legend, text_scale=text_scale))
+    annotations = words + [
+        dict(
             text=f"<b>{text}</b>", x=0, y=y, xref="x", yref="y", xanchor="left", yanchor="bottom", xshift=-2,
             align="left", showarrow=False, font=dict(size=_size(14, text_scale), color=template.INK),
         )
+        for y, text in headings
+    ]
     note = _note(slice_)
     if note:
-        figure.add_annotation(
+        annotations.append(dict(
             text=note, x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-30,
             showarrow=False, align="left", font=dict(size=_size(13, text_scale), color=template.MUTED, style="italic"),
-        )
+        ))
     top = _size(40, text_scale) if show_legend else 12
     bottom = _size(40 + 18 * (note.count("<br>") + 1), text_scale) if note else _size(36, text_scale)
-    figure.update_layout(
-        height=int((position + 0.6) * _size(ROW_PX, text_scale)) + top + bottom,
-        margin=dict(l=4, r=_size(44, text_scale), t=top, b=bottom),
-        barmode="overlay",
-        showlegend=show_legend,
-        font=dict(size=_size(14, text_scale)),
-        legend=dict(font=dict(size=_size(13, text_scale))),
-    )
     ticks = [0, 25, 50, 75, 100]
-    figure.update_xaxes(range=[0, 100], tickvals=ticks, ticktext=[percent(t) for t in ticks])
-    figure.update_yaxes(
-        range=[position - 0.3, -0.9], tickvals=tickvals, ticktext=ticktext,
-        tickfont=dict(size=_size(13, text_scale), color=template.MUTED),
+    # One constructor call: adding annotations one by one re-validates the whole list each time.
+    return go.Figure(
+        data=traces,
+        layout=dict(
+            template=template.NAME,
+            annotations=annotations,
+            height=int((position + 0.6) * _size(ROW_PX, text_scale)) + top + bottom,
+            margin=dict(l=4, r=_size(44, text_scale), t=top, b=bottom),
+            barmode="overlay",
+            showlegend=show_legend,
+            font=dict(size=_size(14, text_scale)),
+            legend=dict(font=dict(size=_size(13, text_scale))),
+            xaxis=dict(range=[0, 100], tickvals=ticks, ticktext=[percent(t) for t in ticks]),
+            yaxis=dict(
+                range=[position - 0.3, -0.9], tickvals=tickvals, ticktext=ticktext,
+                tickfont=dict(size=_size(13, text_scale), color=template.MUTED),
+            ),
+        ),
     )
-    return figure

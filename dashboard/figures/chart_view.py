@@ -1,6 +1,7 @@
 """Everything one chart shows for one view state: its slice, figure and caption."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import plotly.graph_objects as go
 
@@ -21,7 +22,13 @@ class ChartView:
     caption: Caption
 
 
+CACHE_SIZE = 8192  # well above every theme's charts x filter states x text scales
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def chart_view(data: DataSet, theme: Theme, chart: Chart, view: ViewState, text_scale: float = 1.0) -> ChartView:
+    """Computed once per data set, chart and view state: the space of states is small.
+    Callers must not change the figure (copy it with go.Figure(...) to adapt it)."""
     slice_ = chart_slice(data, chart, view)
     return ChartView(theme, chart, slice_, figure_for_slice(slice_, text_scale), caption(slice_, view))
 

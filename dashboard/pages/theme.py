@@ -1,7 +1,9 @@
 """One layout function serves every theme page; what differs is configuration."""
 
+from functools import lru_cache
+
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import dcc, html, no_update
 
 from dashboard.components import ids
 from dashboard.components.case_card import case_count, case_list
@@ -103,12 +105,14 @@ def theme_layout(data: DataSet, theme: Theme, query: dict) -> html.Div:
     return _page(data, theme, parsed)
 
 
-def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: list[str]) -> dict:
-    """What a filter change sends back to the page."""
-    views = chart_views(data, theme, view, chart_ids)
+@lru_cache(maxsize=2048)
+def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[str, ...]) -> dict:
+    """What a filter change sends back to the page; computed once per view state.
+    Figures go out as plain dicts: serialising them is then a plain JSON dump."""
+    views = chart_views(data, theme, view, list(chart_ids))
     cases = data.cases_for(theme.slug, view.types)
     return {
-        "figures": [cv.figure for cv in views],
+        "figures": [cv.figure.to_plotly_json() for cv in views],
         "subtitles": [chart_subtitle(cv.caption) for cv in views],
         "footers": [chart_footer(cv.caption) for cv in views],
         "downloads": [download_items(cv.chart.id, view) for cv in views],
@@ -117,4 +121,23 @@ def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: list[s
         "query": view.query_string(),
         "presentation_href": presentation_href(theme, view),
         "slides_href": slides_href(theme, view),
+    }
+
+
+def changes_only(update: dict, data: DataSet, theme: Theme, view: ViewState, previous: ViewState,
+                 chart_ids: tuple[str, ...]) -> dict:
+    """`update` with what the previous view already shows left out (no_update): the browser
+    then redraws only the charts and cards that change."""
+    before = chart_views(data, theme, previous, list(chart_ids))
+    after = chart_views(data, theme, view, list(chart_ids))
+    same = [old.slice == new.slice for old, new in zip(before, after)]
+    keep = lambda values: [no_update if unchanged else value for unchanged, value in zip(same, values)]  # noqa: E731
+    cases_same = data.cases_for(theme.slug, previous.types) == data.cases_for(theme.slug, view.types)
+    return {
+        **update,
+        "figures": keep(update["figures"]),
+        "subtitles": keep(update["subtitles"]),
+        "footers": keep(update["footers"]),
+        "cases": no_update if cases_same else update["cases"],
+        "case_count": no_update if cases_same else update["case_count"],
     }

@@ -1,0 +1,40 @@
+"""The body Dash's renderer posts to `/_dash-update-component` when a theme page's filters
+change: built from the theme configuration, as the browser builds it."""
+
+import json
+
+from dashboard.data.models import Theme
+
+PATH = "/_dash-update-component"
+CHART_OUTPUTS = (("chart-graph", "figure"), ("chart-subtitle", "children"), ("chart-footer", "children"),
+                 ("chart-downloads", "children"))
+PAGE_OUTPUTS = (("case-list", "children"), ("case-count", "children"), ("view-query", "data"),
+                ("presentation-link", "href"), ("slides-link", "href"))
+
+
+def _wildcard(role: str, chart: bool) -> str:
+    pattern = {"chart": ["ALL"], "role": role, "theme": ["MATCH"]} if chart else {"role": role, "theme": ["MATCH"]}
+    return json.dumps(pattern, separators=(",", ":"))
+
+
+def filter_request(theme: Theme, periods: list[str], types: list[str]) -> bytes:
+    output = "...".join(
+        [f"{_wildcard(role, True)}.{prop}" for role, prop in CHART_OUTPUTS]
+        + [f"{_wildcard(role, False)}.{prop}" for role, prop in PAGE_OUTPUTS]
+    )
+    outputs = [
+        [{"id": {"chart": c.id, "role": role, "theme": theme.slug}, "property": prop} for c in theme.charts]
+        for role, prop in CHART_OUTPUTS
+    ] + [{"id": {"role": role, "theme": theme.slug}, "property": prop} for role, prop in PAGE_OUTPUTS]
+    inputs = [
+        {"id": {"role": "filter-period", "theme": theme.slug}, "property": "value", "value": periods},
+        {"id": {"role": "filter-type", "theme": theme.slug}, "property": "value", "value": types},
+    ]
+    body = {
+        "output": f"..{output}..",
+        "outputs": outputs,
+        "inputs": inputs,
+        "changedPropIds": [json.dumps(inputs[0]["id"], separators=(",", ":"), sort_keys=True) + ".value"],
+        "state": [],
+    }
+    return json.dumps(body).encode("utf-8")

@@ -1,0 +1,77 @@
+"""Shared by the benchmarks: the production server on 127.0.0.1, Chromium, and a table printer."""
+
+import contextlib
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def production_server(workers: int | None = None):
+    """gunicorn with gunicorn.conf.py on a free loopback port; yields (base_url, process)."""
+    port = free_port()
+    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "LOG_LEVEL": "warning"}
+    if workers:
+        env["WORKERS"] = str(workers)
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    process = subprocess.Popen(
+        [str(gunicorn), "app:server", "--config", "gunicorn.conf.py", "--no-control-socket", "--access-logfile", "/dev/null"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise SystemExit("the server did not start")
+            time.sleep(0.2)
+    # Every worker builds its app on boot; wait until all of them answer.
+    time.sleep(2)
+    try:
+        yield url, process
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def percentile(values, fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def summary(values) -> tuple[float, float]:
+    return statistics.median(values), percentile(values, 0.95)
+
+
+def machine() -> str:
+    return f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {date.today().isoformat()}"
+
+
+def print_table(title: str, header: list[str], rows: list[list]) -> None:
+    print(f"\n{title}\n{machine()}\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" for _ in header) + "|")
+    for row in rows:
+        print("| " + " | ".join(str(cell) for cell in row) + " |")
