@@ -1,6 +1,6 @@
 """gunicorn settings for serving the dashboard in production (`make start`).
 
-Environment: HOST, PORT, WORKERS (default 2 per core), THREADS (default 4).
+Environment: HOST, PORT, WORKERS (default cores + 1), THREADS (default 4).
 The app is stateless (every view is its URL), so any number of workers or
 machines behind a load balancer serve the same result.
 """
@@ -9,12 +9,14 @@ import multiprocessing
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
-workers = int(os.environ.get("WORKERS", 2 * multiprocessing.cpu_count()))
+# cores + 1 measured best on 2 cores (bench/RESULTS.md): more workers only contend for the CPU.
+workers = int(os.environ.get("WORKERS", multiprocessing.cpu_count() + 1))
 worker_class = "gthread"
 threads = int(os.environ.get("THREADS", 4))
-# Not preloaded: each worker builds the app and, on its first image export, starts its own
-# headless Chromium after the fork (kaleido's browser is not fork-safe).
-preload_app = False
+# Preloaded: the master builds the app and computes every filter state once (when_ready);
+# the forked workers share those caches. Each worker starts its own headless Chromium on its
+# first image export, after the fork (kaleido's browser is not fork-safe).
+preload_app = True
 control_socket_disable = True
 timeout = 60
 graceful_timeout = 20
@@ -24,5 +26,13 @@ loglevel = os.environ.get("LOG_LEVEL", "info")
 
 
 def when_ready(server):
+    import time
+
+    from app import app
+    from dashboard.pages.theme import warm_theme_updates
+
+    started = time.perf_counter()
+    count = warm_theme_updates(app.dataset)
+    server.log.info("computed %d filter states in %.1f s", count, time.perf_counter() - started)
     host, port = bind.rsplit(":", 1)
     print(f"Innovationsbarometeret: http://{host}:{port}/", flush=True)

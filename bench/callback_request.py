@@ -17,7 +17,8 @@ def _wildcard(role: str, chart: bool) -> str:
     return json.dumps(pattern, separators=(",", ":"))
 
 
-def filter_request(theme: Theme, periods: list[str], types: list[str]) -> bytes:
+def filter_request(theme: Theme, periods: list[str], types: list[str], shown: str = "") -> bytes:
+    """The request for a change to `periods` and `types` on a page that showed the view `shown`."""
     output = "...".join(
         [f"{_wildcard(role, True)}.{prop}" for role, prop in CHART_OUTPUTS]
         + [f"{_wildcard(role, False)}.{prop}" for role, prop in PAGE_OUTPUTS]
@@ -35,6 +36,6 @@ def filter_request(theme: Theme, periods: list[str], types: list[str]) -> bytes:
         "outputs": outputs,
         "inputs": inputs,
         "changedPropIds": [json.dumps(inputs[0]["id"], separators=(",", ":"), sort_keys=True) + ".value"],
-        "state": [],
+        "state": [{"id": {"role": "view-query", "theme": theme.slug}, "property": "data", "value": shown}],
     }
     return json.dumps(body).encode("utf-8")

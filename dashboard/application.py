@@ -84,9 +84,14 @@ def create_app(data_directory=DEFAULT_DIRECTORY) -> dash.Dash:
     )
     _register_pages(data)
     app.layout = shell(data)
+    app.dataset = data
     register_callbacks(app, data)
     register_export_routes(app.server, data, ImageRenderer())
     install_serving(app, data)
     for theme in data.page_themes:  # the default views, computed before the first visitor asks
         chart_views(data, theme, ViewState())
+    # Dash accepts a request for a script bundle only after it has listed that bundle in a page
+    # it served. A gunicorn worker may be asked for a bundle by a page another worker served,
+    # so every worker serves its start page once, to itself, before it takes requests.
+    app.server.test_client().get("/")
     return app

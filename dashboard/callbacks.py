@@ -5,11 +5,22 @@ lives in assets/dashboard.js as clientside functions.
 """
 
 from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx
+from dash.exceptions import PreventUpdate
 
 from dashboard.components import ids
 from dashboard.data import DataSet
 from dashboard.pages.theme import changes_only, theme_update
 from dashboard.state import ViewState, parse_query_string
+
+
+def _theme_and_charts(data: DataSet, outputs: dict):
+    """The theme and chart ids the page asks for; nothing to do if the page is none of ours."""
+    slug = outputs["cases"]["id"]["theme"]
+    theme = next((t for t in data.page_themes if t.slug == slug), None)
+    chart_ids = tuple(output["id"].get("chart") for output in outputs["figures"])
+    if theme is None or not set(chart_ids) <= {c.id for c in theme.charts}:
+        raise PreventUpdate
+    return theme, chart_ids
 
 
 def register_callbacks(app, data: DataSet) -> None:
@@ -33,8 +44,7 @@ def register_callbacks(app, data: DataSet) -> None:
         prevent_initial_call=True,
     )
     def update_theme_view(periods, types, shown):
-        theme = data.theme(ctx.outputs_grouping["cases"]["id"]["theme"])
-        chart_ids = tuple(output["id"]["chart"] for output in ctx.outputs_grouping["figures"])
+        theme, chart_ids = _theme_and_charts(data, ctx.outputs_grouping)
         view = ViewState.from_controls(periods, types)
         previous = parse_query_string(shown).state
         return changes_only(theme_update(data, theme, view, chart_ids), data, theme, view, previous, chart_ids)

@@ -1,10 +1,14 @@
 """What the WSGI server adds around the app: health check, security and cache headers,
 and a Danish error page instead of any traceback."""
 
+import json
 import logging
 from datetime import datetime, timezone
+from typing import Any
 
+from dash.exceptions import DependencyException
 from flask import Response, jsonify, request
+from pydantic import BaseModel, ConfigDict, ValidationError
 from werkzeug.exceptions import HTTPException
 
 from dashboard.data import DataSet
@@ -22,6 +26,45 @@ ERROR_PAGE = """<!DOCTYPE html>
 """
 
 ONE_YEAR = 31536000
+CALLBACK_PATH = "/_dash-update-component"
+MAX_CALLBACK_BODY = 256 * 1024
+
+
+class _Dependency(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str | dict
+    property: str
+
+
+class CallbackRequest(BaseModel):
+    """The shape of what Dash's renderer posts when a callback fires."""
+
+    model_config = ConfigDict(extra="allow")
+    output: str
+    outputs: list[Any] | dict
+    inputs: list[_Dependency | list[_Dependency]]
+    changedPropIds: list[str]
+    state: list[_Dependency | list[_Dependency]] = []
+
+
+def _json_error(status: int, message: str) -> Response:
+    return Response(json.dumps({"fejl": message}), status=status, mimetype="application/json")
+
+
+def malformed_callback(app) -> str | None:
+    """Why a callback request cannot be one the renderer sent (None if it can)."""
+    if (request.content_length or 0) > MAX_CALLBACK_BODY:
+        return "forespørgslen er for stor"
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return "forespørgslen er ikke et JSON-objekt"
+    try:
+        parsed = CallbackRequest.model_validate(body)
+    except ValidationError:
+        return "forespørgslen har ikke en callbacks form"
+    if parsed.output not in app.callback_map:
+        return "ukendt callback"
+    return None
 
 
 def content_security_policy(script_hashes) -> str:
@@ -58,6 +101,14 @@ def install(app, data: DataSet) -> None:
             started=started,
         )
 
+    @server.before_request
+    def refuse_malformed_callbacks():
+        if request.path == CALLBACK_PATH and request.method == "POST":
+            reason = malformed_callback(app)
+            if reason:
+                return _json_error(400, f"Ugyldig forespørgsel: {reason}")
+        return None
+
     @server.after_request
     def headers(response: Response) -> Response:
         response.headers["Content-Security-Policy"] = content_security_policy(app.csp_hashes())
@@ -69,11 +120,17 @@ def install(app, data: DataSet) -> None:
             response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
         return response
 
+    @server.errorhandler(DependencyException)
+    def unknown_bundle(_error):
+        return Response("Filen findes ikke.\n", status=404, mimetype="text/plain")
+
     @server.errorhandler(Exception)
     def error_page(error):
         if isinstance(error, HTTPException) and error.code < 500:
             return error
         log.exception("Error while serving %s %s", request.method, request.path)
-        if request.path.startswith("/_dash-update-component"):
-            return Response('{"fejl": "Serverfejl"}', status=500, mimetype="application/json")
+        if request.path == CALLBACK_PATH:
+            # A well-formed request whose values no page would send (the renderer only sends
+            # what its components hold): refused as the client's error, logged above as ours too.
+            return _json_error(400, "Forespørgslen kunne ikke behandles")
         return Response(ERROR_PAGE, status=500, mimetype="text/html")

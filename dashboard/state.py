@@ -30,8 +30,8 @@ class ViewState:
 
     @classmethod
     def from_controls(cls, periods, types) -> "ViewState":
-        """The state the filter controls show; unknown values are dropped."""
-        return cls(periods=_ordered(periods or (), PERIODS), types=_ordered(types or (), ALL_TYPES))
+        """The state the filter controls show; unknown values (or anything but a list) are dropped."""
+        return cls(periods=_ordered(_strings(periods), PERIODS), types=_ordered(_strings(types), ALL_TYPES))
 
     def to_query(self) -> dict[str, str]:
         defaults = ViewState()
@@ -58,6 +58,10 @@ class ViewState:
 class ParsedView:
     state: ViewState
     notices: tuple[str, ...] = field(default=())
+
+
+def _strings(values) -> list[str]:
+    return [v for v in values if isinstance(v, str)] if isinstance(values, (list, tuple)) else []
 
 
 def _ordered(values, allowed: tuple[str, ...]) -> tuple[str, ...]:

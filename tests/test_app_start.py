@@ -47,3 +47,14 @@ def test_page_shell_is_danish_and_small():
     assert '<html lang="da">' in html and "Indlæser" in html and "Loading..." not in html
     # Layouts travel through the callback, not inlined in every page: the shell stays small.
     assert int(size) < 20_000
+
+
+def test_a_fresh_worker_serves_script_bundles_before_it_served_a_page():
+    # gunicorn workers each build the app; a page served by one worker asks another for its scripts.
+    script = (
+        "import app; c = app.server.test_client(); "
+        "print(c.get('/_dash-component-suites/dash/deps/react-dom@18.v4_4_1m1.3.1.min.js').status_code)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "200"

@@ -3,6 +3,9 @@ values, a slide deck, and malformed requests that never give a 500."""
 
 import io
 import math
+import os
+import signal
+import threading
 from decimal import Decimal
 
 import flask
@@ -196,3 +199,46 @@ def test_missing_chromium_gives_a_clear_503_and_tables_still_work(data, monkeypa
 def test_view_state_of_export_ignores_presentation_mode(client):
     plain = client.get("/export/forloeb.csv").data
     assert client.get("/export/forloeb.csv?visning=praesentation").data == plain
+
+
+def test_a_view_with_nothing_published_gives_an_empty_table_with_headers(client):
+    response = client.get("/export/arbejdspladser-type.csv?periode=2013-2014")
+    assert response.status_code == 200
+    table = pd.read_csv(io.BytesIO(response.data), sep=";", encoding="utf-8-sig")
+    assert table.empty and "Værdi (%)" in table.columns
+
+
+def _process_tree(root: int) -> list[int]:
+    children = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == root:
+                children.append(int(entry))
+    return [root] + [pid for child in children for pid in _process_tree(child)]
+
+
+def test_chromium_dying_mid_export_gives_a_clear_error_and_the_next_export_works(data, dash_app):
+    renderer = ImageRenderer()
+    server = flask.Flask(__name__)
+    register_export_routes(server, data, renderer)
+    client = server.test_client()
+    assert client.get("/export/forloeb.png").status_code == 200
+    browser = _process_tree(renderer._browser.subprocess.pid)  # the test reaches in to kill the real browser
+
+    killer = threading.Timer(0.05, lambda: [os.kill(pid, signal.SIGKILL) for pid in browser])
+    killer.start()
+    dying = client.get("/export/formaal.png")
+    killer.join()
+    if dying.status_code == 200:  # the export finished before the browser died: the next one meets it dead
+        dying = client.get("/export/formaal.png")
+    assert dying.status_code == 503
+    assert "prøv igen" in dying.get_data(as_text=True)
+
+    assert dash_app.server.test_client().get("/styr-processen").status_code == 200  # pages keep serving
+    again = client.get("/export/formaal.png")
+    assert again.status_code == 200 and again.data.startswith(b"\x89PNG")
+    renderer.close()

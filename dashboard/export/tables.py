@@ -12,6 +12,8 @@ PRECISION_DA = {"exact": "præcist tal", "approx": "omtrentligt (kun ord offentl
 NOT_PUBLISHED = "ikke offentliggjort"
 VALUE = "Værdi (%)"
 N_OBS = "Antal observationer"
+COLUMNS = ("Tema", "Figur", "Gruppe", "Sektor", "Periode", VALUE, "Præcision", "Offentliggjort i ord", "Grundlag",
+           N_OBS, "Spørgsmål", "Kilde", "figure_id", "category")
 
 
 def chart_table(chart_view: ChartView) -> pd.DataFrame:
@@ -38,7 +40,8 @@ def chart_table(chart_view: ChartView) -> pd.DataFrame:
                     "category": row.category if row else (group.key if chart.group_by == "category" else ""),
                 }
             )
-    return pd.DataFrame.from_records(records)
+    # A view with nothing published still gives the table its columns (and no rows).
+    return pd.DataFrame.from_records(records, columns=list(COLUMNS))
 
 
 def _decimal_comma(value) -> str:

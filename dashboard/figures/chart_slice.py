@@ -55,14 +55,21 @@ def _categories(chart: Chart, figure: tuple[FigureRow, ...]) -> list[str]:
     return list(dict.fromkeys(r.category for r in figure))
 
 
+def type_filter_applies(data: DataSet, chart: Chart) -> bool:
+    """Whether the chart's groups are innovation types, so the type filter narrows it."""
+    if chart.group_by == "sector":
+        return False
+    figure = data.figure_rows(chart.figure_id, sectors=chart.sectors, categories=chart.categories)
+    return any(c in INNOVATION_TYPES for c in _categories(chart, figure))
+
+
 def _groups(chart: Chart, figure, view: ViewState) -> tuple[list[tuple[str, str]], bool, list[str]]:
     """(key, label) of the groups to show, whether the type filter applies, and types never published."""
     if chart.group_by == "sector":
         return [(s, SECTORS[s]["da"]) for s in chart.sectors], False, []
     categories = _categories(chart, figure)
-    type_filter_applies = any(c in INNOVATION_TYPES for c in categories)
     labels = {r.category: r.label_da for r in figure}
-    if not type_filter_applies:
+    if not any(c in INNOVATION_TYPES for c in categories):
         return [(c, labels[c]) for c in categories], False, []
     shown = [c for c in categories if c not in INNOVATION_TYPES or c in view.types]
     never = [t for t in view.types if t not in categories]

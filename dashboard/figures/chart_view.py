@@ -9,8 +9,8 @@ from dashboard.data import DataSet
 from dashboard.data.models import Chart, Theme
 from dashboard.figures.bars import figure_for_slice
 from dashboard.figures.captions import Caption, caption
-from dashboard.figures.chart_slice import ChartSlice, chart_slice
-from dashboard.state import ViewState
+from dashboard.figures.chart_slice import ChartSlice, chart_slice, type_filter_applies
+from dashboard.state import ALL_TYPES, ViewState
 
 
 @dataclass(frozen=True)
@@ -25,10 +25,15 @@ class ChartView:
 CACHE_SIZE = 8192  # well above every theme's charts x filter states x text scales
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def chart_view(data: DataSet, theme: Theme, chart: Chart, view: ViewState, text_scale: float = 1.0) -> ChartView:
-    """Computed once per data set, chart and view state: the space of states is small.
+    """Computed once per data set, chart and the part of the view state it depends on.
     Callers must not change the figure (copy it with go.Figure(...) to adapt it)."""
+    relevant = ViewState(periods=view.periods, types=view.types if type_filter_applies(data, chart) else ALL_TYPES)
+    return _chart_view(data, theme, chart, relevant, text_scale)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _chart_view(data: DataSet, theme: Theme, chart: Chart, view: ViewState, text_scale: float) -> ChartView:
     slice_ = chart_slice(data, chart, view)
     return ChartView(theme, chart, slice_, figure_for_slice(slice_, text_scale), caption(slice_, view))
 

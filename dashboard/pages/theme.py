@@ -1,6 +1,7 @@
 """One layout function serves every theme page; what differs is configuration."""
 
 from functools import lru_cache
+from itertools import combinations
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html, no_update
@@ -14,7 +15,8 @@ from dashboard.data import DataSet
 from dashboard.data.models import Theme
 from dashboard.figures.chart_view import chart_views
 from dashboard.pages.presenter import presenter_layout
-from dashboard.state import ParsedView, ViewState, parse_query
+from dashboard.state import ALL_TYPES, ParsedView, ViewState, parse_query
+from dashboard.vocabulary import PERIODS
 
 
 def link_notice(notices) -> html.Div | None:
@@ -141,3 +143,23 @@ def changes_only(update: dict, data: DataSet, theme: Theme, view: ViewState, pre
         "cases": no_update if cases_same else update["cases"],
         "case_count": no_update if cases_same else update["case_count"],
     }
+
+
+def all_filter_states() -> list[ViewState]:
+    """Every combination of periods and types the filters can show."""
+    def subsets(items):
+        return [combo for n in range(len(items) + 1) for combo in combinations(items, n)]
+
+    return [ViewState(periods=p, types=t) for p in subsets(PERIODS) for t in subsets(ALL_TYPES)]
+
+
+def warm_theme_updates(data: DataSet) -> int:
+    """Compute every theme's response for every filter state (to fill the caches before
+    gunicorn forks its workers, which then share them). Returns how many were computed."""
+    count = 0
+    for theme in data.page_themes:
+        chart_ids = tuple(c.id for c in theme.charts)
+        for view in all_filter_states():
+            theme_update(data, theme, view, chart_ids)
+            count += 1
+    return count
