@@ -27,7 +27,9 @@ def _bars(figure: go.Figure) -> list[go.Bar]:
 
 
 def _texts(figure: go.Figure) -> list[str]:
-    return [a.text.replace(NBSP, " ") for a in figure.layout.annotations]
+    """Every text drawn on the chart besides bar labels: words, gaps, headings and notes."""
+    words = [t for trace in figure.data if isinstance(trace, go.Scatter) for t in trace.text]
+    return [t.replace(NBSP, " ").strip() for t in words + [a.text for a in figure.layout.annotations]]
 
 
 def test_exact_values_are_solid_bars_labelled_the_danish_way(data):

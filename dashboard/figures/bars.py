@@ -18,6 +18,8 @@ from dashboard.vocabulary import INNOVATION_TYPES
 NOT_PUBLISHED = "Ikke offentliggjort"
 ROW_PX = 30
 HEADING_LINE_UNITS = 0.75
+HEADING_DROP = 0.2  # a heading's text sits this far (in rows) closer to its first bar
+NBSP = "\u00a0"
 # Plotly cannot wrap text: wrap so that a 375 px wide phone shows it whole.
 HEADING_WRAP = 28
 NOTE_WRAP = 36
@@ -75,12 +77,24 @@ def _bar_trace(slots, name: str, approx: bool, show_legend: bool, text_scale: fl
     )
 
 
-def _words_annotation(position: float, group: str, period: str, row: FigureRow | None, text_scale: float) -> dict:
-    """Words in place of a bar: the published words of a verbal figure, or the gap."""
-    return dict(
-        text=_label(row), x=0, y=position, xref="x", yref="y", xanchor="left", yanchor="middle", xshift=4,
-        showarrow=False, hovertext=_hover(group, period, row),
-        font=dict(size=_size(14, text_scale), color=template.MUTED if row is None else template.INK, style="italic"),
+def _text_trace(name: str, positions: list[float], texts: list[str], textposition: str, colors: list[str],
+                text_scale: float, italic: bool, hovers: list[str] | None = None) -> go.Scatter:
+    """Words placed on the chart: group headings, or published words and gaps in place of a bar.
+    x is where the words start (the axis), not a value; one text trace draws much faster than
+    as many annotations."""
+    return go.Scatter(
+        name=name,
+        x=[0] * len(positions),
+        y=positions,
+        mode="text",
+        text=texts,
+        textposition=textposition,
+        textfont=dict(size=_size(14, text_scale), color=colors, style="italic" if italic else "normal"),
+        customdata=hovers,
+        hovertemplate="%{customdata}<extra></extra>" if hovers else None,
+        hoverinfo=None if hovers else "skip",
+        showlegend=False,
+        cliponaxis=False,
     )
 
 
@@ -124,7 +138,7 @@ def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
             elif row is not None and row.precision == "approx":
                 approx.append((position, group.label, row))
             else:
-                words.append(_words_annotation(position, group.label, slot.period, row, text_scale))
+                words.append((position, group.label, slot.period, row))
             position += 1
         position += 0.5
 
@@ -134,13 +148,17 @@ def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
         traces.append(_bar_trace(exact, "Offentliggjort tal", approx=False, show_legend=show_legend, text_scale=text_scale))
     if approx:
         traces.append(_bar_trace(approx, "ca.: kun offentliggjort i ord", approx=True, show_legend=show_legend, text_scale=text_scale))
-    annotations = words + [
-        dict(
-            text=f"<b>{text}</b>", x=0, y=y, xref="x", yref="y", xanchor="left", yanchor="bottom", xshift=-2,
-            align="left", showarrow=False, font=dict(size=_size(14, text_scale), color=template.INK),
-        )
-        for y, text in headings
-    ]
+    if words:
+        traces.append(_text_trace(
+            "Ord og huller", [p for p, _, _, _ in words], [NBSP * 2 + _label(row) for _, _, _, row in words], "middle right",
+            [template.MUTED if row is None else template.INK for _, _, _, row in words], text_scale, italic=True,
+            hovers=[_hover(group, period, row) for _, group, period, row in words],
+        ))
+    traces.append(_text_trace(
+        "Grupper", [y + HEADING_DROP for y, _ in headings], [f"<b>{text}</b>" for _, text in headings], "top right",
+        [template.INK] * len(headings), text_scale, italic=False,
+    ))
+    annotations = []
     note = _note(slice_)
     if note:
         annotations.append(dict(

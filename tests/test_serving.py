@@ -1,0 +1,79 @@
+"""What the server adds: health check, security and cache headers, compression, the partial
+plotly.js bundle, and a Danish error page instead of a traceback."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from plotly.offline import get_plotlyjs_version
+
+from dashboard.serving import ERROR_PAGE
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def client(dash_app):
+    return dash_app.server.test_client()
+
+
+def test_healthz_reports_status_and_data_version(client, data):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = json.loads(response.data)
+    assert body["status"] == "ok"
+    assert body["data_version"] == data.version and body["latest_period"] == "2021-2023"
+
+
+def test_security_headers_on_pages(client):
+    headers = client.get("/lav-nye-services").headers
+    policy = headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    script_src = re.search(r"script-src ([^;]+)", policy).group(1).split()
+    assert script_src[0] == "'self'" and all(s.startswith("'sha256-") for s in script_src[1:])
+    assert "unsafe-inline" not in re.search(r"script-src [^;]+", policy).group(0)
+    assert "http" not in policy  # no external origins
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_every_inline_script_of_the_page_is_allowed_by_hash(dash_app, client):
+    page = client.get("/lav-nye-services")
+    inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", page.get_data(as_text=True), re.S)
+    executable = [script for script in inline if script.strip()]
+    assert executable, "expected Dash's renderer start-up script"
+    allowed = page.headers["Content-Security-Policy"]
+    for hashed in dash_app.csp_hashes():
+        assert hashed in allowed
+
+
+def test_fingerprinted_assets_are_cached_for_a_year_and_compressed(client):
+    page = client.get("/lav-nye-services").get_data(as_text=True)
+    css = re.search(r'href="(/assets/02-dashboard[.]css[?]m=[^"]+)"', page).group(1)
+    response = client.get(css, headers={"Accept-Encoding": "br"})
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+    assert response.headers["Content-Encoding"] == "br"
+
+
+def test_pages_use_the_vendored_partial_plotly_bundle_of_the_shipped_version(client):
+    bundles = list((ROOT / "assets").glob("plotly-basic-*.min.js"))
+    assert len(bundles) == 1
+    header = bundles[0].read_text(encoding="utf-8")[:200]
+    assert f"v{get_plotlyjs_version()}" in header and "basic" in header
+    page = client.get("/lav-nye-services").get_data(as_text=True)
+    assert bundles[0].name in page
+    assert "package_data/plotly.min.js" not in page
+
+
+def test_an_error_shows_a_danish_page_without_traceback(dash_app, monkeypatch):
+    def broken():
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setitem(dash_app.server.view_functions, "healthz", broken)
+    response = dash_app.server.test_client().get("/healthz")
+    assert response.status_code == 500
+    body = response.get_data(as_text=True)
+    assert body == ERROR_PAGE and "Der skete en fejl" in body
+    assert "secret internal detail" not in body and "Traceback" not in body
