@@ -60,9 +60,3 @@ class DataSet:
             for case in self.cases
             if case.theme == theme_slug and (wanted is None or case.filter_types & wanted)
         )
-
-    def answers_in(self, period: str) -> int | None:
-        for edition in self.editions:
-            if edition.period == period:
-                return edition.answers
-        return None
