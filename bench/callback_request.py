@@ -17,7 +17,8 @@ def _wildcard(role: str, chart: bool) -> str:
     return json.dumps(pattern, separators=(",", ":"))
 
 
-def filter_request(theme: Theme, periods: list[str], types: list[str], shown: str = "") -> bytes:
+def filter_request(theme: Theme, periods: list[str], types: list[str], shown: str = "",
+                   sectors: tuple[str, ...] = ("kommune", "region", "stat")) -> bytes:
     """The request for a change to `periods` and `types` on a page that showed the view `shown`."""
     output = "...".join(
         [f"{_wildcard(role, True)}.{prop}" for role, prop in CHART_OUTPUTS]
@@ -30,6 +31,7 @@ def filter_request(theme: Theme, periods: list[str], types: list[str], shown: st
     inputs = [
         {"id": {"role": "filter-period", "theme": theme.slug}, "property": "value", "value": periods},
         {"id": {"role": "filter-type", "theme": theme.slug}, "property": "value", "value": types},
+        {"id": {"role": "filter-sector", "theme": theme.slug}, "property": "value", "value": list(sectors)},
     ]
     body = {
         "output": f"..{output}..",

@@ -39,13 +39,14 @@ def register_callbacks(app, data: DataSet) -> None:
         inputs={
             "periods": Input(ids.period_filter(MATCH), "value"),
             "types": Input(ids.type_filter(MATCH), "value"),
+            "sectors": Input(ids.sector_filter(MATCH), "value"),
             "shown": State(ids.view_query(MATCH), "data"),
         },
         prevent_initial_call=True,
     )
-    def update_theme_view(periods, types, shown):
+    def update_theme_view(periods, types, sectors, shown):
         theme, chart_ids = _theme_and_charts(data, ctx.outputs_grouping)
-        view = ViewState.from_controls(periods, types)
+        view = ViewState.from_controls(periods, types, sectors)
         previous = parse_query_string(shown).state
         return changes_only(theme_update(data, theme, view, chart_ids), data, theme, view, previous, chart_ids)
 

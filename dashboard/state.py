@@ -9,9 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
-from dashboard.vocabulary import INNOVATION_TYPES, PERIODS
+from dashboard.vocabulary import INNOVATION_TYPES, PERIODS, SECTORS
 
 ALL_TYPES = tuple(INNOVATION_TYPES)
+ALL_SECTORS = tuple(SECTORS)
 LANGUAGES = ("da",)
 VIEWS = ("side", "praesentation")
 MAX_PARAMETER_LENGTH = 200
@@ -21,6 +22,7 @@ MAX_PARAMETER_LENGTH = 200
 class ViewState:
     periods: tuple[str, ...] = PERIODS
     types: tuple[str, ...] = ALL_TYPES
+    sectors: tuple[str, ...] = ALL_SECTORS  # sector charts always show "alle" beside these
     lang: str = "da"
     visning: str = "side"
 
@@ -29,9 +31,14 @@ class ViewState:
         return self.visning == "praesentation"
 
     @classmethod
-    def from_controls(cls, periods, types) -> "ViewState":
-        """The state the filter controls show; unknown values (or anything but a list) are dropped."""
-        return cls(periods=_ordered(_strings(periods), PERIODS), types=_ordered(_strings(types), ALL_TYPES))
+    def from_controls(cls, periods, types, sectors=ALL_SECTORS) -> "ViewState":
+        """The state the filter controls show; unknown values (or anything but a list) are dropped.
+        The whole public sector is always shown beside the chosen sectors."""
+        return cls(
+            periods=_ordered(_strings(periods), PERIODS),
+            types=_ordered(_strings(types), ALL_TYPES),
+            sectors=_ordered(["alle", *_strings(sectors)], ALL_SECTORS),
+        )
 
     def to_query(self) -> dict[str, str]:
         defaults = ViewState()
@@ -40,6 +47,8 @@ class ViewState:
             query["periode"] = ",".join(self.periods)
         if self.types != defaults.types:
             query["type"] = ",".join(self.types)
+        if self.sectors != defaults.sectors:
+            query["sektor"] = ",".join(self.sectors)
         if self.lang != defaults.lang:
             query["lang"] = self.lang
         if self.visning != defaults.visning:
@@ -92,6 +101,7 @@ def _parse_list(raw, allowed: tuple[str, ...], what: str) -> tuple[tuple[str, ..
 PARAMETERS = (
     ("periode", "periods", PERIODS, "Periode", True),
     ("type", "types", ALL_TYPES, "Innovationstype", True),
+    ("sektor", "sectors", ALL_SECTORS, "Sektor", True),
     ("lang", "lang", LANGUAGES, "Sprog", False),
     ("visning", "visning", VIEWS, "Visning", False),
 )

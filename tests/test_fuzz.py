@@ -115,7 +115,7 @@ def test_callback_endpoint_refuses_random_json(client, body):
 @given(periods=JSON, types=JSON, shown=JSON, theme=st.sampled_from(["lav-nye-services", "styr-processen", "x"]))
 def test_filter_callback_survives_any_values(client, data, periods, types, shown, theme):
     body = json.loads(filter_request(data.theme("lav-nye-services"), [], []))
-    body["inputs"][0]["value"], body["inputs"][1]["value"] = periods, types
+    body["inputs"][0]["value"], body["inputs"][1]["value"], body["inputs"][2]["value"] = periods, types, shown
     body["state"] = [{"id": {"role": "view-query", "theme": "lav-nye-services"}, "property": "data", "value": shown}]
     for group in body["outputs"]:
         for output in group if isinstance(group, list) else [group]:

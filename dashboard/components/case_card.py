@@ -34,11 +34,15 @@ def case_card(case: Case) -> html.Article:
     )
 
 
-def case_list(cases: tuple[Case, ...]) -> list:
+def case_list(cases: tuple[Case, ...], theme_has_cases: bool = True) -> list:
+    if not theme_has_cases:
+        return [html.P("Barometeret har ingen cases eller værktøjer til dette tema.", className="case-empty")]
     if not cases:
         return [html.P("Ingen cases eller værktøjer med de valgte innovationstyper.", className="case-empty")]
     return [case_card(case) for case in cases]
 
 
 def case_count(cases: tuple[Case, ...]) -> str:
+    if not cases:
+        return "Ingen eksempler"
     return "1 eksempel" if len(cases) == 1 else f"{len(cases)} eksempler"

@@ -24,6 +24,8 @@ def chart_subtitle(caption: Caption) -> list:
     parts = [html.Span(caption.base, className="chart-base")]
     parts += [html.Span(text) for text in (caption.periods, caption.types) if text]
     parts.append(html.Span(caption.filter_note, className="chart-filter-note"))
+    if caption.comparison_note:
+        parts.append(html.Strong(caption.comparison_note, className="chart-comparison-note"))
     return parts
 
 

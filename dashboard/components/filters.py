@@ -5,12 +5,13 @@ from dash import html
 
 from dashboard.components import ids
 from dashboard.state import ViewState
-from dashboard.vocabulary import INNOVATION_TYPES, PERIODS
+from dashboard.vocabulary import INNOVATION_TYPES, PERIODS, SECTORS
 
 
-def _toggle_group(legend: str, component_id: dict, options: list[dict], value) -> html.Fieldset:
+def _toggle_group(legend: str, component_id: dict, options: list[dict], value, hidden: bool = False) -> html.Fieldset:
     return html.Fieldset(
         className="filter-group",
+        hidden=hidden,
         children=[
             html.Legend(legend, className="filter-legend"),
             dbc.Checklist(
@@ -39,7 +40,9 @@ def reading_guide() -> html.Div:
     )
 
 
-def filter_panel(theme: str, view: ViewState) -> html.Section:
+def filter_panel(theme: str, view: ViewState, has_types: bool, has_sectors: bool) -> html.Section:
+    """Period filter; type and sector filters where they change something on the theme's page
+    (elsewhere present but hidden, as the page's one callback reads all three)."""
     return html.Section(
         className="filter-panel",
         **{"aria-label": "Filtre"},
@@ -50,6 +53,14 @@ def filter_panel(theme: str, view: ViewState) -> html.Section:
                 ids.type_filter(theme),
                 [{"label": labels["da"], "value": key} for key, labels in INNOVATION_TYPES.items()],
                 view.types,
+                hidden=not has_types,
+            ),
+            _toggle_group(
+                "Sektor (vises ved siden af hele den offentlige sektor)",
+                ids.sector_filter(theme),
+                [{"label": SECTORS[key]["da"], "value": key} for key in SECTORS if key != "alle"],
+                [s for s in view.sectors if s != "alle"],
+                hidden=not has_sectors,
             ),
             reading_guide(),
         ],

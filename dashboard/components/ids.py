@@ -10,6 +10,10 @@ def type_filter(theme: str) -> dict:
     return {"role": "filter-type", "theme": theme}
 
 
+def sector_filter(theme: str) -> dict:
+    return {"role": "filter-sector", "theme": theme}
+
+
 def chart_graph(theme: str, chart: str) -> dict:
     return {"role": "chart-graph", "theme": theme, "chart": chart}
 

@@ -1,6 +1,7 @@
 """The frame around every page: skip link, top bar with the theme menu, footer."""
 
 import dash
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.data import DataSet
@@ -18,12 +19,11 @@ def shell(data: DataSet) -> html.Div:
                     **{"aria-label": "Temaer"},
                     children=[
                         dcc.Link("Innovationsbarometeret", href="/", className="site-brand"),
-                        html.Ul(
-                            className="site-menu",
-                            children=[
-                                html.Li(dcc.Link(t.title_da, href=f"/{t.slug}", className="site-menu-link"))
-                                for t in data.page_themes
-                            ],
+                        dbc.DropdownMenu(
+                            label="Temaer",
+                            class_name="site-menu",
+                            toggle_class_name="site-menu-toggle",
+                            children=[dbc.DropdownMenuItem(t.title_da, href=f"/{t.slug}") for t in data.page_themes],
                         ),
                     ],
                 ),

@@ -143,12 +143,6 @@ def _theme_problems(doc: YamlDocument, t_index: int, theme, rows) -> list[Proble
                         f"{chart.figure_id!r} is not a figure_id of figures.csv")
             )
             continue
-        bases = {r.base for r in figure}
-        if len(bases) > 1:
-            problems.append(
-                Problem(doc.name, at("charts", c_index, "figure_id"), "figure_id",
-                        f"{chart.figure_id!r} mixes bases {sorted(bases)} on one axis")
-            )
         known = {r.category for r in figure}
         problems += [
             Problem(doc.name, at("charts", c_index, "categories"), "categories",

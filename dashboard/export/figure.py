@@ -30,6 +30,8 @@ def _footer_lines(chart_view: ChartView) -> list[str]:
     if caption.observations:
         lines.append(f"Antal observationer: {caption.observations}")
     lines.append(caption.filter_note)
+    if caption.comparison_note:
+        lines.append(caption.comparison_note)
     return [part for line in lines for part in textwrap.wrap(line, FOOTER_WRAP)]
 
 

@@ -9,7 +9,7 @@ from dashboard.export.images import ExportUnavailable, ImageRenderer
 from dashboard.export.slides import theme_deck
 from dashboard.export.tables import chart_table, to_csv, to_xlsx
 from dashboard.figures.chart_view import chart_view, find_chart
-from dashboard.state import ALL_TYPES, ViewState, parse_query
+from dashboard.state import ALL_SECTORS, ALL_TYPES, ViewState, parse_query
 from dashboard.vocabulary import PERIODS
 
 MEDIA_TYPES = {
@@ -38,6 +38,8 @@ def file_name(stem: str, view: ViewState, fmt: str) -> str:
     parts = [stem, "_".join(view.periods) if view.periods != PERIODS else "alle-perioder"]
     if view.types != ALL_TYPES:
         parts.append("-".join(view.types))
+    if view.sectors != ALL_SECTORS:
+        parts.append("-".join(view.sectors))
     return "_".join(parts) + f".{fmt}"
 
 

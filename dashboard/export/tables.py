@@ -32,7 +32,7 @@ def chart_table(chart_view: ChartView) -> pd.DataFrame:
                     VALUE: row.value_pct if row else None,
                     "Præcision": PRECISION_DA[row.precision] if row else NOT_PUBLISHED,
                     "Offentliggjort i ord": (row.verbal_da or "") if row else "",
-                    "Grundlag": BASES[slice_.base]["da"],
+                    "Grundlag": BASES[row.base if row else slice_.base]["da"],
                     N_OBS: row.n_obs if row else None,
                     "Spørgsmål": (row.question_da or "") if row else "",
                     "Kilde": row.source_url if row else "",

@@ -106,6 +106,14 @@ def _note(slice_: ChartSlice) -> str:
     return "<br>".join(textwrap.wrap(f"{NOT_PUBLISHED} for denne figur: {', '.join(parts)}", NOTE_WRAP))
 
 
+def _empty_message(slice_: ChartSlice) -> str:
+    """Why a chart has nothing to draw, said on the chart."""
+    if slice_.deselected_types and slice_.periods:
+        shown = ", ".join(INNOVATION_TYPES[t]["da"].lower() for t in slice_.deselected_types)
+        return "<br>".join(textwrap.wrap(f"Figuren viser {shown}, som ikke er valgt i filteret for innovationstype", NOTE_WRAP))
+    return _note(slice_) or "Vælg mindst én periode og én innovationstype"
+
+
 def _message_figure(message: str, text_scale: float) -> go.Figure:
     figure = go.Figure(layout=dict(template=template.NAME, height=160, margin=dict(l=10, r=10, t=10, b=10)))
     figure.add_annotation(
@@ -120,7 +128,7 @@ def _message_figure(message: str, text_scale: float) -> go.Figure:
 def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
     """The Plotly figure of one chart slice; `text_scale` enlarges its text (presentations)."""
     if not slice_.groups:
-        return _message_figure(_note(slice_) or "Vælg mindst én periode og én innovationstype", text_scale)
+        return _message_figure(_empty_message(slice_), text_scale)
 
     exact, approx, words, headings, tickvals, ticktext = [], [], [], [], [], []
     position = 0.0

@@ -21,6 +21,7 @@ TYPES_SUM_NOTE = "En innovation kan have flere typer, så andelene summer ikke t
 class Caption:
     base: str
     periods: str
+    comparison_note: str  # where editions differ in base or question wording; else empty
     filter_note: str
     types: str
     questions: tuple[str, ...]
@@ -51,14 +52,34 @@ def _types(slice_: ChartSlice, view: ViewState) -> str:
     return "Innovationstyper: " + ", ".join(INNOVATION_TYPES[t]["da"] for t in view.types)
 
 
+def _base(slice_: ChartSlice) -> str:
+    if not slice_.mixed_bases:
+        return BASES[slice_.base]["da"]
+    return "Grundlaget skifter mellem udgaverne: " + "; ".join(
+        f"{period}: {BASES[base]['da'].split(' (')[0].lower()}" for period, base in slice_.bases
+    )
+
+
+def _comparison_note(slice_: ChartSlice, questions: tuple[str, ...]) -> str:
+    notes = []
+    if slice_.mixed_bases:
+        notes.append("tallene har forskelligt grundlag og kan ikke sammenlignes direkte")
+    if len(questions) > 1 and len(slice_.periods) > 1:
+        notes.append("spørgsmålet er formuleret forskelligt i udgaverne")
+    return ("NB: " + " og ".join(notes) + ".") if notes else ""
+
+
 def caption(slice_: ChartSlice, view: ViewState) -> Caption:
     rows = slice_.rows
+    questions = tuple(dict.fromkeys(r.question_da for r in rows if r.question_da))
+    periods = period_list(slice_.periods)
     return Caption(
-        base=BASES[slice_.base]["da"],
-        periods=f"Periode: {period_list(slice_.periods)}" if slice_.periods else "",
+        base=_base(slice_),
+        periods=(f"Udvikling: {periods}" if len(slice_.periods) > 1 else f"Periode: {periods}") if periods else "",
+        comparison_note=_comparison_note(slice_, questions),
         filter_note=TYPES_SUM_NOTE if slice_.type_filter_applies else TYPE_FILTER_NOT_APPLIED,
         types=_types(slice_, view),
-        questions=tuple(dict.fromkeys(r.question_da for r in rows if r.question_da)),
+        questions=questions,
         observations=_observations(slice_),
         sources=tuple(dict.fromkeys(r.source_url for r in rows)),
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from dashboard.data import DataSet
 from dashboard.data.models import Chart, FigureRow
 from dashboard.state import ViewState
-from dashboard.vocabulary import INNOVATION_TYPES, PERIODS, SECTORS
+from dashboard.vocabulary import INNOVATION_TYPES, SECTORS
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,12 @@ class Group:
 @dataclass(frozen=True)
 class ChartSlice:
     chart: Chart
-    base: str
+    bases: tuple[tuple[str, str], ...]  # (period, base) of every shown period, in order
+    periods: tuple[str, ...]  # the selected periods for which the figure was published
     groups: tuple[Group, ...]
     unpublished_periods: tuple[str, ...]
     unpublished_types: tuple[str, ...]
+    deselected_types: tuple[str, ...]  # the chart's innovation types that the filter leaves out
     type_filter_applies: bool
 
     @property
@@ -44,9 +46,14 @@ class ChartSlice:
         return tuple(s.row for g in self.groups for s in g.slots if s.row is not None)
 
     @property
-    def periods(self) -> tuple[str, ...]:
-        shown = {s.period for g in self.groups for s in g.slots}
-        return tuple(p for p in PERIODS if p in shown)
+    def base(self) -> str:
+        """The base (workplaces or innovations) of the first shown period, or of the figure."""
+        return self.bases[0][1]
+
+    @property
+    def mixed_bases(self) -> bool:
+        return len({base for _, base in self.bases}) > 1
+
 
 
 def _categories(chart: Chart, figure: tuple[FigureRow, ...]) -> list[str]:
@@ -66,13 +73,14 @@ def type_filter_applies(data: DataSet, chart: Chart) -> bool:
 def _groups(chart: Chart, figure, view: ViewState) -> tuple[list[tuple[str, str]], bool, list[str]]:
     """(key, label) of the groups to show, whether the type filter applies, and types never published."""
     if chart.group_by == "sector":
-        return [(s, SECTORS[s]["da"]) for s in chart.sectors], False, []
+        return [(s, SECTORS[s]["da"]) for s in chart.sectors if s == "alle" or s in view.sectors], False, []
     categories = _categories(chart, figure)
     labels = {r.category: r.label_da for r in figure}
     if not any(c in INNOVATION_TYPES for c in categories):
         return [(c, labels[c]) for c in categories], False, []
     shown = [c for c in categories if c not in INNOVATION_TYPES or c in view.types]
-    never = [t for t in view.types if t not in categories]
+    # A chart limited to some answers says nothing of the others; only a whole figure's gaps are news.
+    never = [] if chart.categories else [t for t in view.types if t not in categories]
     return [(c, labels[c]) for c in shown], True, never
 
 
@@ -90,11 +98,15 @@ def chart_slice(data: DataSet, chart: Chart, view: ViewState) -> ChartSlice:
 
     return ChartSlice(
         chart=chart,
-        base=figure[0].base,
+        bases=tuple((p, next(r.base for r in figure if r.period == p)) for p in periods) or ((None, figure[0].base),),
+        periods=tuple(periods),
         groups=tuple(
             Group(key, label, tuple(Slot(key, p, value_at(key, p)) for p in periods)) for key, label in groups
         ) if periods else (),
         unpublished_periods=tuple(p for p in view.periods if p not in published_periods),
         unpublished_types=tuple(never_types),
+        deselected_types=tuple(
+            c for c in _categories(chart, figure) if type_filter_applies and c in INNOVATION_TYPES and c not in view.types
+        ),
         type_filter_applies=type_filter_applies,
     )

@@ -10,7 +10,7 @@ from dashboard.data.models import Chart, Theme
 from dashboard.figures.bars import figure_for_slice
 from dashboard.figures.captions import Caption, caption
 from dashboard.figures.chart_slice import ChartSlice, chart_slice, type_filter_applies
-from dashboard.state import ALL_TYPES, ViewState
+from dashboard.state import ALL_SECTORS, ALL_TYPES, ViewState
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,11 @@ CACHE_SIZE = 8192  # well above every theme's charts x filter states x text scal
 def chart_view(data: DataSet, theme: Theme, chart: Chart, view: ViewState, text_scale: float = 1.0) -> ChartView:
     """Computed once per data set, chart and the part of the view state it depends on.
     Callers must not change the figure (copy it with go.Figure(...) to adapt it)."""
-    relevant = ViewState(periods=view.periods, types=view.types if type_filter_applies(data, chart) else ALL_TYPES)
+    relevant = ViewState(
+        periods=view.periods,
+        types=view.types if type_filter_applies(data, chart) else ALL_TYPES,
+        sectors=view.sectors if chart.group_by == "sector" else ALL_SECTORS,
+    )
     return _chart_view(data, theme, chart, relevant, text_scale)
 
 

@@ -29,7 +29,10 @@ def _slide(index: int, count: int, chart_view: ChartView) -> html.Section:
         **{"data-slide": str(index), "aria-label": f"Figur {index + 1} af {count}"},
         children=[
             html.H2(chart_view.chart.title_da, className="presenter-title"),
-            html.P(" · ".join(t for t in (caption.base, caption.periods, caption.types) if t), className="presenter-subtitle"),
+            html.P(
+                " · ".join(t for t in (caption.base, caption.periods, caption.types, caption.comparison_note) if t),
+                className="presenter-subtitle",
+            ),
             dcc.Graph(figure=figure, config=GRAPH_CONFIG, className="presenter-graph", style={"height": GRAPH_HEIGHT}),
             html.P(
                 f"Kilde: {sources}" + (f" · Antal observationer: {caption.observations}" if caption.observations else ""),

@@ -13,6 +13,7 @@ from dashboard.components.filters import filter_panel
 from dashboard.components.headline import headline_tile
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
+from dashboard.figures.chart_slice import type_filter_applies
 from dashboard.figures.chart_view import chart_views
 from dashboard.pages.presenter import presenter_layout
 from dashboard.state import ALL_TYPES, ParsedView, ViewState, parse_query
@@ -77,7 +78,12 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
                         lg=8,
                         children=[
                             headline_tile(theme.headline, data.headline_row(theme)),
-                            filter_panel(theme.slug, view),
+                            filter_panel(
+                                theme.slug, view,
+                                has_types=bool(data.cases_for(theme.slug))
+                                or any(type_filter_applies(data, c) for c in theme.charts),
+                                has_sectors=any(c.group_by == "sector" for c in theme.charts),
+                            ),
                             _page_tools(theme, view),
                             *[chart_card(cv, view) for cv in chart_views(data, theme, view)],
                         ],
@@ -90,7 +96,8 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
                             children=[
                                 html.H2("Cases og værktøjer", id="cases-titel"),
                                 html.P(case_count(cases), id=ids.case_count(theme.slug), className="case-count"),
-                                html.Div(case_list(cases), id=ids.case_list(theme.slug), className="case-list"),
+                                html.Div(case_list(cases, bool(data.cases_for(theme.slug))), id=ids.case_list(theme.slug),
+                                         className="case-list"),
                             ],
                         ),
                     ),
@@ -107,7 +114,7 @@ def theme_layout(data: DataSet, theme: Theme, query: dict) -> html.Div:
     return _page(data, theme, parsed)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=8192)
 def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[str, ...]) -> dict:
     """What a filter change sends back to the page; computed once per view state.
     Figures go out as plain dicts: serialising them is then a plain JSON dump."""
@@ -118,7 +125,7 @@ def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[
         "subtitles": [chart_subtitle(cv.caption) for cv in views],
         "footers": [chart_footer(cv.caption) for cv in views],
         "downloads": [download_items(cv.chart.id, view) for cv in views],
-        "cases": case_list(cases),
+        "cases": case_list(cases, bool(data.cases_for(theme.slug))),
         "case_count": case_count(cases),
         "query": view.query_string(),
         "presentation_href": presentation_href(theme, view),
