@@ -24,6 +24,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float) -> bool:
+    """True once `url` answers; False if the process ended or `seconds` passed first."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
 @contextlib.contextmanager
 def production_server(workers: int | None = None):
     """gunicorn with gunicorn.conf.py on a free loopback port; yields (base_url, process)."""
@@ -37,16 +49,9 @@ def production_server(workers: int | None = None):
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=2)
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise SystemExit("the server did not start")
-            time.sleep(0.2)
+    if not wait_until_up(url + "/healthz", process, 120):
+        process.kill()
+        raise SystemExit("the server did not start")
     # Every worker builds its app on boot; wait until all of them answer.
     time.sleep(2)
     try:

@@ -1,71 +1,36 @@
-"""Component ids of a theme page. Pattern-matching ids carry the theme, so one set
-of callbacks serves every theme page."""
+"""Component ids of a theme page. Pattern-matching ids carry the theme (and the chart), so one
+set of callbacks serves every theme page."""
 
 
-def period_filter(theme: str) -> dict:
-    return {"role": "filter-period", "theme": theme}
+def _page_part(role: str):
+    def component_id(theme: str) -> dict:
+        return {"role": role, "theme": theme}
+
+    return component_id
 
 
-def type_filter(theme: str) -> dict:
-    return {"role": "filter-type", "theme": theme}
+def _chart_part(role: str):
+    def component_id(theme: str, chart: str) -> dict:
+        return {"role": role, "theme": theme, "chart": chart}
+
+    return component_id
 
 
-def sector_filter(theme: str) -> dict:
-    return {"role": "filter-sector", "theme": theme}
+period_filter = _page_part("filter-period")
+type_filter = _page_part("filter-type")
+sector_filter = _page_part("filter-sector")
+case_list = _page_part("case-list")
+case_count = _page_part("case-count")
+view_query = _page_part("view-query")  # the page's view state as a query string; the URL follows it
+url_synced = _page_part("url-synced")
+copy_link = _page_part("copy-link")
+copy_link_status = _page_part("copy-link-status")
+presentation_link = _page_part("presentation-link")
+slides_link = _page_part("slides-link")
 
-
-def chart_graph(theme: str, chart: str) -> dict:
-    return {"role": "chart-graph", "theme": theme, "chart": chart}
-
-
-def chart_subtitle(theme: str, chart: str) -> dict:
-    return {"role": "chart-subtitle", "theme": theme, "chart": chart}
-
-
-def chart_footer(theme: str, chart: str) -> dict:
-    return {"role": "chart-footer", "theme": theme, "chart": chart}
-
-
-def case_list(theme: str) -> dict:
-    return {"role": "case-list", "theme": theme}
-
-
-def case_count(theme: str) -> dict:
-    return {"role": "case-count", "theme": theme}
-
-
-def chart_downloads(theme: str, chart: str) -> dict:
-    return {"role": "chart-downloads", "theme": theme, "chart": chart}
-
-
-def chart_link(theme: str, chart: str) -> dict:
-    return {"role": "chart-link", "theme": theme, "chart": chart}
-
-
-def chart_link_status(theme: str, chart: str) -> dict:
-    return {"role": "chart-link-status", "theme": theme, "chart": chart}
-
-
-def view_query(theme: str) -> dict:
-    """The page's view state as a query string: the URL is kept equal to it."""
-    return {"role": "view-query", "theme": theme}
-
-
-def url_synced(theme: str) -> dict:
-    return {"role": "url-synced", "theme": theme}
-
-
-def copy_link(theme: str) -> dict:
-    return {"role": "copy-link", "theme": theme}
-
-
-def copy_link_status(theme: str) -> dict:
-    return {"role": "copy-link-status", "theme": theme}
-
-
-def presentation_link(theme: str) -> dict:
-    return {"role": "presentation-link", "theme": theme}
-
-
-def slides_link(theme: str) -> dict:
-    return {"role": "slides-link", "theme": theme}
+chart_graph = _chart_part("chart-graph")
+chart_subtitle = _chart_part("chart-subtitle")
+chart_footer = _chart_part("chart-footer")
+chart_downloads = _chart_part("chart-downloads")
+chart_link = _chart_part("chart-link")
+chart_link_status = _chart_part("chart-link-status")

@@ -1,34 +1,22 @@
 """Browser tests: the real app served on 127.0.0.1, driven in Debian's headless Chromium."""
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from bench.common import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_up
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
 def base_url():
-    port = _free_port()
+    port = free_port()
     log = (ARTIFACTS / "server.log")
     ARTIFACTS.mkdir(exist_ok=True)
     with log.open("w") as out:
@@ -37,16 +25,9 @@ def base_url():
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/", timeout=2)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"the app did not start; see {log}:\n{log.read_text()}")
-            time.sleep(0.2)
+    if not wait_until_up(url + "/", server, 60):
+        server.kill()
+        pytest.fail(f"the app did not start; see {log}:\n{log.read_text()}")
     yield url
     server.terminate()
     server.wait(timeout=10)
