@@ -1,0 +1,61 @@
+"""Accessibility in the browser: axe-core finds no WCAG 2.x A/AA violation on any page, and a
+keyboard alone can change a filter and download a chart. (English pages come with issue 6.)"""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from dashboard.data import load_dataset
+from tests.browser.conftest import wait_for_charts
+
+AXE = (Path(__file__).parent / "vendor" / "axe-4.14.1.min.js").read_text(encoding="utf-8")
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGES = ["/"] + [f"/{t.slug}" for t in load_dataset().page_themes] + [
+    "/lav-nye-services?visning=praesentation", "/styr-processen?periode=x&type=<b>y</b>",
+]
+
+
+@pytest.fixture
+def axe_page(browser):
+    # The page's Content-Security-Policy would refuse the injected axe script; the test lifts it.
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_wcag_a_or_aa_violations(axe_page, base_url, path):
+    axe_page.goto(base_url + path)
+    axe_page.wait_for_selector(".js-plotly-plot .main-svg, .theme-tile")
+    axe_page.add_script_tag(content=AXE)
+    violations = axe_page.evaluate(
+        "async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        ".map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)",
+        WCAG_AA,
+    )
+    assert violations == []
+
+
+def _tab_to(page, predicate: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(predicate):
+            return
+    raise AssertionError(f"never reached by Tab: {predicate}")
+
+
+def test_keyboard_alone_changes_a_filter_and_downloads_a_chart(page, base_url):
+    page.goto(f"{base_url}/lav-nye-services")
+    wait_for_charts(page, 4)
+    _tab_to(page, "() => document.activeElement.classList.contains('skip-link')")
+    _tab_to(page, "() => document.activeElement.value === '2013-2014'")
+    page.keyboard.press("Space")
+    expect(page).to_have_url(f"{base_url}/lav-nye-services?periode=2015-2016,2018-2019,2021-2023")
+
+    _tab_to(page, "() => document.activeElement.textContent === 'Download'")
+    page.keyboard.press("Enter")
+    _tab_to(page, "() => document.activeElement.textContent === 'Data (CSV)'", limit=10)
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename == "lav-nye-services_arbejdspladser-type_2015-2016_2018-2019_2021-2023.csv"
