@@ -7,7 +7,7 @@ from dashboard.data.models import Theme
 
 PATH = "/_dash-update-component"
 CHART_OUTPUTS = (("chart-graph", "figure"), ("chart-subtitle", "children"), ("chart-footer", "children"),
-                 ("chart-downloads", "children"))
+                 ("chart-words", "children"), ("chart-downloads", "children"))
 PAGE_OUTPUTS = (("case-list", "children"), ("case-count", "children"), ("view-query", "data"),
                 ("presentation-link", "href"), ("slides-link", "href"))
 

@@ -29,6 +29,7 @@ def register_callbacks(app, data: DataSet) -> None:
             "figures": Output(ids.chart_graph(MATCH, ALL), "figure"),
             "subtitles": Output(ids.chart_subtitle(MATCH, ALL), "children"),
             "footers": Output(ids.chart_footer(MATCH, ALL), "children"),
+            "words": Output(ids.chart_words(MATCH, ALL), "children"),
             "downloads": Output(ids.chart_downloads(MATCH, ALL), "children"),
             "cases": Output(ids.case_list(MATCH), "children"),
             "case_count": Output(ids.case_count(MATCH), "children"),

@@ -5,6 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.components import ids
+from dashboard.components.chart_text import chart_in_words
 from dashboard.figures.captions import SOURCE_NAME, Caption, source_label
 from dashboard.figures.chart_view import ChartView
 from dashboard.state import ViewState
@@ -91,6 +92,7 @@ def chart_card(chart_view: ChartView, view: ViewState) -> html.Section:
             ),
             html.P(chart_subtitle(chart_view.caption), id=ids.chart_subtitle(theme, chart.id), className="chart-subtitle"),
             dcc.Graph(id=ids.chart_graph(theme, chart.id), figure=chart_view.figure, config=GRAPH_CONFIG, className="chart-graph"),
+            html.Div(chart_in_words(chart_view), id=ids.chart_words(theme, chart.id)),
             html.Footer(chart_footer(chart_view.caption), id=ids.chart_footer(theme, chart.id), className="chart-footer"),
         ],
     )

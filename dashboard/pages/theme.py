@@ -9,6 +9,7 @@ from dash import dcc, html, no_update
 from dashboard.components import ids
 from dashboard.components.case_card import case_count, case_list
 from dashboard.components.chart_card import chart_card, chart_footer, chart_subtitle, download_items
+from dashboard.components.chart_text import chart_in_words
 from dashboard.components.filters import filter_panel
 from dashboard.components.headline import headline_tile
 from dashboard.data import DataSet
@@ -124,6 +125,7 @@ def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[
         "figures": [cv.figure.to_plotly_json() for cv in views],
         "subtitles": [chart_subtitle(cv.caption) for cv in views],
         "footers": [chart_footer(cv.caption) for cv in views],
+        "words": [chart_in_words(cv) for cv in views],
         "downloads": [download_items(cv.chart.id, view) for cv in views],
         "cases": case_list(cases, bool(data.cases_for(theme.slug))),
         "case_count": case_count(cases),
@@ -147,6 +149,7 @@ def changes_only(update: dict, data: DataSet, theme: Theme, view: ViewState, pre
         "figures": keep(update["figures"]),
         "subtitles": keep(update["subtitles"]),
         "footers": keep(update["footers"]),
+        "words": keep(update["words"]),
         "cases": no_update if cases_same else update["cases"],
         "case_count": no_update if cases_same else update["case_count"],
     }

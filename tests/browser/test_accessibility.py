@@ -59,3 +59,22 @@ def test_keyboard_alone_changes_a_filter_and_downloads_a_chart(page, base_url):
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     assert download.value.suggested_filename == "lav-nye-services_arbejdspladser-type_2015-2016_2018-2019_2021-2023.csv"
+
+
+def test_each_chart_can_be_read_as_a_table_and_a_summary(page, base_url):
+    page.goto(f"{base_url}/lav-nye-services?periode=2021-2023")
+    wait_for_charts(page, 4)
+    card = page.locator("#figur-seneste-innovation-type")
+    table = card.locator("table.chart-data-table")
+    expect(table).to_be_hidden()
+    card.get_by_text("Vis som tabel").click()
+    expect(table).to_be_visible()
+    expect(table.locator("tbody tr")).to_have_count(4)
+    expect(table).to_contain_text("Produktinnovation")
+    expect(table).to_contain_text("22 %")
+    summary = card.locator(".chart-summary")
+    expect(summary).to_have_count(1)
+    assert "Produktinnovation 22 % i 2021-2023" in summary.text_content().replace("\u00a0", " ")
+
+    page.locator("fieldset:has(legend:text-is('Periode')) label:text-is('2018-2019')").click()  # the table follows the filter
+    expect(table.locator("tbody tr")).to_have_count(8)

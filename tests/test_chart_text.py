@@ -1,0 +1,41 @@
+"""The chart in words: the summary sentence and the table say what the figure shows."""
+
+from dashboard.components.chart_text import data_table, summary_sentence
+from dashboard.figures.chart_view import chart_view
+from dashboard.state import ALL_TYPES, ViewState
+
+NBSP = "\u00a0"
+
+
+def _view(data, theme, chart_id, view=ViewState()):
+    theme = data.theme(theme)
+    return chart_view(data, theme, next(c for c in theme.charts if c.id == chart_id), view)
+
+
+def test_summary_names_every_published_value_with_its_period(data):
+    sentence = summary_sentence(_view(data, "lav-nye-services", "arbejdspladser-type")).replace(NBSP, " ")
+    assert sentence == (
+        "Arbejdspladser, der har indført innovation, efter type: Serviceinnovation 43 % i 2015-2016; "
+        "Kommunikationsinnovation »næsten halvdelen« (intet tal offentliggjort) i 2015-2016; "
+        "Mindst én innovation (uanset type) 81 % i 2018-2019 og 83 % i 2021-2023."
+    )
+
+
+def test_summary_marks_approximate_values(data):
+    sentence = summary_sentence(_view(data, "styr-processen", "planlagt-proces")).replace(NBSP, " ")
+    assert "ca. 50 % (offentliggjort som »kun hver anden«) i 2013-2014" in sentence
+
+
+def test_summary_of_an_empty_view_says_so(data):
+    empty = _view(data, "styr-processen", "forloeb", ViewState.from_controls(["2021-2023"], ALL_TYPES))
+    assert summary_sentence(empty) == "Forløb og anvendelse af innovationen: ingen offentliggjorte tal for det valgte."
+
+
+def test_table_has_a_row_per_bar_including_gaps(data):
+    table = data_table(_view(data, "lav-nye-services", "seneste-innovation-type", ViewState.from_controls(["2018-2019"], ALL_TYPES)))
+    body = table.children[2].children
+    cells = [[cell.children for cell in row.children] for row in body]
+    assert [c[0] for c in cells] == [
+        "Proces- og organisatorisk innovation", "Serviceinnovation", "Kommunikationsinnovation", "Produktinnovation",
+    ]
+    assert [c[2].replace(NBSP, " ") for c in cells] == ["81 %", "31 %", "40 %", "Ikke offentliggjort"]
