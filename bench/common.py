@@ -52,7 +52,7 @@ def production_server(workers: int | None = None):
     if not wait_until_up(url + "/healthz", process, 120):
         process.kill()
         raise SystemExit("the server did not start")
-    # Every worker builds its app on boot; wait until all of them answer.
+    # /healthz answered by one worker; give the master a moment to fork the others.
     time.sleep(2)
     try:
         yield url, process

@@ -45,3 +45,6 @@ BASES = MappingProxyType(
 )
 
 PRECISIONS = ("exact", "approx", "verbal")
+
+# What a chart, table or text says where nothing was published.
+NOT_PUBLISHED = "Ikke offentliggjort"

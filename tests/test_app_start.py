@@ -8,6 +8,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _python(script: str) -> subprocess.CompletedProcess:
+    """Run `script` in a fresh interpreter (Dash keeps one page registry per process)."""
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
 def test_app_refuses_invalid_data_without_traceback(tmp_path):
     broken = tmp_path / "data"
     shutil.copytree(ROOT / "data", broken)
@@ -15,10 +20,7 @@ def test_app_refuses_invalid_data_without_traceback(tmp_path):
     figures.chmod(0o644)
     figures.write_text(figures.read_text(encoding="utf-8").replace(",43,exact,", ",140,exact,"), encoding="utf-8")
 
-    result = subprocess.run(
-        [sys.executable, "-c", f"from dashboard.application import create_app; create_app({str(broken)!r})"],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
-    )
+    result = _python(f"from dashboard.application import create_app; create_app({str(broken)!r})")
     assert result.returncode == 1
     assert "Refusing to start" in result.stderr
     assert "figures.csv:6: value_pct: 140 is above 100" in result.stderr
@@ -26,10 +28,7 @@ def test_app_refuses_invalid_data_without_traceback(tmp_path):
 
 
 def test_app_builds_on_the_shipped_data():
-    result = subprocess.run(
-        [sys.executable, "-c", "import app; print(sorted(p['path'] for p in __import__('dash').page_registry.values()))"],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
-    )
+    result = _python("import app; print(sorted(p['path'] for p in __import__('dash').page_registry.values()))")
     assert result.returncode == 0, result.stderr
     assert "'/lav-nye-services'" in result.stdout and "'/styr-processen'" in result.stdout
 
@@ -39,7 +38,7 @@ def test_page_shell_is_danish_and_small():
         "import app; r = app.server.test_client().get('/styr-processen'); "
         "print(r.status_code, len(r.data)); print(r.get_data(as_text=True))"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = _python(script)
     assert result.returncode == 0, result.stderr
     status, size = result.stdout.split("\n", 1)[0].split()
     html = result.stdout
@@ -55,6 +54,6 @@ def test_a_fresh_worker_serves_script_bundles_before_it_served_a_page():
         "import app; c = app.server.test_client(); "
         "print(c.get('/_dash-component-suites/dash/deps/react-dom@18.v4_4_1m1.3.1.min.js').status_code)"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = _python(script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "200"

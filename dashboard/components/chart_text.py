@@ -6,8 +6,7 @@ from dash import html
 from dashboard.figures.chart_slice import ChartSlice
 from dashboard.figures.chart_view import ChartView
 from dashboard.formatting import approx_percent, percent
-
-NOT_PUBLISHED = "Ikke offentliggjort"
+from dashboard.vocabulary import NOT_PUBLISHED
 
 
 def _value_text(row) -> str:

@@ -5,7 +5,7 @@ from dash import html
 
 from dashboard.components import ids
 from dashboard.state import ViewState
-from dashboard.vocabulary import INNOVATION_TYPES, PERIODS, SECTORS
+from dashboard.vocabulary import INNOVATION_TYPES, NOT_PUBLISHED, PERIODS, SECTORS
 
 
 def _toggle_group(legend: str, component_id: dict, options: list[dict], value, hidden: bool = False) -> html.Fieldset:
@@ -35,7 +35,7 @@ def reading_guide() -> html.Div:
             html.Span([html.Span(className="swatch swatch-exact"), "Offentliggjort tal"]),
             html.Span([html.Span(className="swatch swatch-approx"), "ca. = kun offentliggjort i ord (fx »hver fjerde«)"]),
             html.Span([html.Em("»ofte«"), " = kun ord offentliggjort, intet tal"]),
-            html.Span([html.Em("Ikke offentliggjort"), " = intet tal for perioden eller typen"]),
+            html.Span([html.Em(NOT_PUBLISHED), " = intet tal for perioden eller typen"]),
         ],
     )
 

@@ -6,10 +6,10 @@ import io
 import pandas as pd
 
 from dashboard.figures.chart_view import ChartView
-from dashboard.vocabulary import BASES, SECTORS
+from dashboard.vocabulary import BASES, NOT_PUBLISHED, SECTORS
 
 PRECISION_DA = {"exact": "præcist tal", "approx": "omtrentligt (kun ord offentliggjort)", "verbal": "kun ord offentliggjort"}
-NOT_PUBLISHED = "ikke offentliggjort"
+GAP_PRECISION = NOT_PUBLISHED.lower()  # the "Præcision" of a row with nothing published
 VALUE = "Værdi (%)"
 N_OBS = "Antal observationer"
 COLUMNS = ("Tema", "Figur", "Gruppe", "Sektor", "Periode", VALUE, "Præcision", "Offentliggjort i ord", "Grundlag",
@@ -30,7 +30,7 @@ def chart_table(chart_view: ChartView) -> pd.DataFrame:
                     "Sektor": SECTORS[row.sector if row else (group.key if chart.group_by == "sector" else "alle")]["da"],
                     "Periode": slot.period,
                     VALUE: row.value_pct if row else None,
-                    "Præcision": PRECISION_DA[row.precision] if row else NOT_PUBLISHED,
+                    "Præcision": PRECISION_DA[row.precision] if row else GAP_PRECISION,
                     "Offentliggjort i ord": (row.verbal_da or "") if row else "",
                     "Grundlag": BASES[row.base if row else slice_.base]["da"],
                     N_OBS: row.n_obs if row else None,

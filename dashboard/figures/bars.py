@@ -12,14 +12,12 @@ import plotly.graph_objects as go
 from dashboard.data.models import FigureRow
 from dashboard.figures import template
 from dashboard.figures.chart_slice import ChartSlice
-from dashboard.formatting import approx_percent, number, percent
-from dashboard.vocabulary import INNOVATION_TYPES
+from dashboard.formatting import NBSP, approx_percent, number, percent
+from dashboard.vocabulary import INNOVATION_TYPES, NOT_PUBLISHED
 
-NOT_PUBLISHED = "Ikke offentliggjort"
 ROW_PX = 30
 HEADING_LINE_UNITS = 0.75
 HEADING_DROP = 0.2  # a heading's text sits this far (in rows) closer to its first bar
-NBSP = "\u00a0"
 # Plotly cannot wrap text: wrap so that a 375 px wide phone shows it whole.
 HEADING_WRAP = 28
 NOTE_WRAP = 36

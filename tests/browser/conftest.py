@@ -82,3 +82,13 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def chart(page, chart_id: str):
+    """A chart's card, as its permalink names it."""
+    return page.locator(f"#figur-{chart_id}")
+
+
+def toggle(page, legend: str, label: str) -> None:
+    """Click a filter's toggle button, as a person would."""
+    page.locator(f"fieldset:has(legend:text-is('{legend}')) label:text-is('{label}')").click()

@@ -6,8 +6,7 @@ from playwright.sync_api import expect
 
 from dashboard.data import load_dataset
 from dashboard.formatting import percent
-from tests.browser.conftest import screenshot, wait_for_charts
-from tests.browser.test_theme_pages import chart, toggle
+from tests.browser.conftest import chart, screenshot, toggle, wait_for_charts
 
 DATA = load_dataset()
 

@@ -2,8 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, wait_for_charts
-from tests.browser.test_theme_pages import chart, toggle
+from tests.browser.conftest import chart, screenshot, toggle, wait_for_charts
 
 
 def _checked(page, legend: str) -> list[str]:

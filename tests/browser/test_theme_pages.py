@@ -5,20 +5,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, wait_for_charts
+from tests.browser.conftest import chart, screenshot, toggle, wait_for_charts
 
 THEMES = {
     "styr-processen": {"title": "Styr processen", "headline": "30 %", "charts": 3},
     "lav-nye-services": {"title": "Lav nye services", "headline": "43 %", "charts": 4},
 }
-
-
-def chart(page, chart_id: str):
-    return page.locator(f"#figur-{chart_id}")
-
-
-def toggle(page, legend: str, label: str) -> None:
-    page.locator(f"fieldset:has(legend:text-is('{legend}')) label:text-is('{label}')").click()
 
 
 @pytest.mark.parametrize("slug", THEMES)
