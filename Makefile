@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: start test install install-test chromium
+.PHONY: start test install install-test chromium translations
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -31,3 +31,13 @@ start: install
 test: install-test
 	$(PY) -m dashboard.data check
 	$(PY) -m pytest
+
+# The English catalogue: extract the Danish messages from the code, merge them into
+# dashboard/locale/en/LC_MESSAGES/messages.po (translate what is new or fuzzy there), compile.
+LOCALE := dashboard/locale
+translations: install
+	$(VENV)/bin/pybabel extract --mapping-file=pyproject.toml --keyword=N_ --keyword=n_:1,2 \
+		--add-location=file --sort-by-file --no-wrap --project=innovationsbarometer-dashboard \
+		--output-file=$(LOCALE)/messages.pot .
+	$(VENV)/bin/pybabel update --input-file=$(LOCALE)/messages.pot --output-dir=$(LOCALE) --locale=en --no-wrap --ignore-obsolete
+	$(VENV)/bin/pybabel compile --directory=$(LOCALE) --locale=en --statistics

@@ -23,8 +23,9 @@
     })();
   }
 
-  function copy(text, done) {
-    var failed = "Kunne ikke kopiere; kopiér adressen fra adresselinjen";
+  /* `messages`: the page's texts in its language (a dcc.Store written by the server). */
+  function copy(text, done, messages) {
+    var failed = messages.copy_failed;
     if (!navigator.clipboard) { return failed; }
     return navigator.clipboard.writeText(text).then(function () { return done; }, function () { return failed; });
   }
@@ -44,11 +45,11 @@
         scrollToHash();
         return query;
       },
-      copyPageLink: function () {
-        return copy(pageAddress(), "Linket er kopieret");
+      copyPageLink: function (_clicks, messages) {
+        return copy(pageAddress(), messages.copied, messages);
       },
-      copyChartLink: function (_clicks, id) {
-        return copy(pageAddress() + "#figur-" + id.chart, "Linket til figuren er kopieret");
+      copyChartLink: function (_clicks, id, messages) {
+        return copy(pageAddress() + "#figur-" + id.chart, messages.chart_copied, messages);
       }
     }
   });

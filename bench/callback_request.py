@@ -9,7 +9,7 @@ PATH = "/_dash-update-component"
 CHART_OUTPUTS = (("chart-graph", "figure"), ("chart-subtitle", "children"), ("chart-footer", "children"),
                  ("chart-words", "children"), ("chart-downloads", "children"))
 PAGE_OUTPUTS = (("case-list", "children"), ("case-count", "children"), ("view-query", "data"),
-                ("presentation-link", "href"), ("slides-link", "href"))
+                ("presentation-link", "href"), ("slides-link", "href"), ("language-link", "href"))
 
 
 def _wildcard(role: str, chart: bool) -> str:

@@ -4,17 +4,19 @@ import sys
 from pathlib import Path
 
 import dash
+from dash.exceptions import MissingCallbackContextException
+from flask import has_request_context, request
 
 from dashboard.callbacks import register_callbacks
-from dashboard.components.shell import shell
 from dashboard.data import DEFAULT_DIRECTORY, DataError, DataSet, load_dataset
 from dashboard.export.images import ImageRenderer
 from dashboard.export.routes import register_export_routes
 from dashboard.figures.chart_view import chart_views
+from dashboard.i18n import LANGUAGES, translator, localized
 from dashboard.pages.overview import not_found_layout, overview_layout
 from dashboard.pages.theme import theme_layout
 from dashboard.serving import install as install_serving
-from dashboard.state import ViewState
+from dashboard.state import ViewState, language_of, parse_query_string
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
@@ -24,14 +26,26 @@ ASSETS = Path(__file__).resolve().parents[1] / "assets"
 GRAPH_CODE = "/_dash-component-suites/dash/dcc/async-graph.js"
 
 
-class DanishDash(dash.Dash):
-    """Dash whose page shell speaks Danish (`<html lang="da">`, a Danish loading text)
+def request_language() -> str:
+    """The language of the page being served: from the address of a page request, or from
+    the address Dash's page router was given (its callback posts the address as data)."""
+    try:
+        return parse_query_string(dash.ctx.inputs.get("_pages_location.search")).state.lang
+    except (MissingCallbackContextException, LookupError):  # not in a callback (LookupError: none ran yet)
+        pass
+    return language_of(request.args) if has_request_context() else ViewState().lang
+
+
+class BarometerDash(dash.Dash):
+    """Dash whose page shell speaks the page's language (`<html lang>`, the loading text)
     and preloads the graph code."""
 
     def interpolate_index(self, **kwargs) -> str:
-        kwargs["app_entry"] = kwargs["app_entry"].replace("Loading...", "Indlæser …")
+        lang = request_language()
+        _ = translator(lang)
+        kwargs["app_entry"] = kwargs["app_entry"].replace("Loading...", _("Indlæser …"))
         kwargs["metas"] += f'\n<link rel="preload" as="script" href="{GRAPH_CODE}">'
-        return super().interpolate_index(**kwargs).replace("<html>", '<html lang="da">', 1)
+        return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
 
 
 def load_or_exit(directory) -> DataSet:
@@ -53,22 +67,37 @@ def _theme_page(data: DataSet, theme):
     return layout
 
 
+def _theme_title(theme):
+    def title(**_path):
+        return f"{localized(theme, 'title', request_language())} – Innovationsbarometeret"
+
+    return title
+
+
+def _not_found_title(**_path) -> str:
+    _ = translator(request_language())
+    return _("Siden findes ikke")
+
+
 def _register_pages(data: DataSet) -> None:
     dash.register_page(
         "overview", path="/", name="Innovationsbarometeret", title="Innovationsbarometeret",
-        layout=lambda **_query: overview_layout(data), order=0,
+        layout=lambda **query: overview_layout(data, query), order=0,
     )
     for order, theme in enumerate(data.page_themes, start=1):
         dash.register_page(
             f"theme.{theme.slug}", path=f"/{theme.slug}", name=theme.title_da,
-            title=f"{theme.title_da} – Innovationsbarometeret", order=order, layout=_theme_page(data, theme),
+            title=_theme_title(theme), order=order, layout=_theme_page(data, theme),
         )
-    dash.register_page("not_found_404", path="/404", title="Siden findes ikke", layout=not_found_layout)
+    dash.register_page(
+        "not_found_404", path="/404", title=_not_found_title,
+        layout=lambda **query: not_found_layout(data, query),
+    )
 
 
 def create_app(data_directory=DEFAULT_DIRECTORY) -> dash.Dash:
     data = load_or_exit(data_directory)
-    app = DanishDash(
+    app = BarometerDash(
         __name__,
         use_pages=True,
         pages_folder="",
@@ -83,15 +112,18 @@ def create_app(data_directory=DEFAULT_DIRECTORY) -> dash.Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     _register_pages(data)
-    app.layout = shell(data)
+    app.layout = dash.page_container  # each page draws its own frame, in its own language
     app.dataset = data
     register_callbacks(app, data)
     register_export_routes(app.server, data, ImageRenderer())
     install_serving(app, data)
     for theme in data.page_themes:  # the default views, computed before the first visitor asks
-        chart_views(data, theme, ViewState())
+        for lang in LANGUAGES:
+            chart_views(data, theme, ViewState(lang=lang))
     # Dash accepts a request for a script bundle only after it has listed that bundle in a page
     # it served. A gunicorn worker may be asked for a bundle by a page another worker served,
     # so every worker serves its start page once, to itself, before it takes requests.
-    app.server.test_client().get("/")
+    start_page = app.server.test_client().get("/")
+    if start_page.status_code != 200:
+        raise RuntimeError(f"the start page failed to render ({start_page.status_code}); see the log above")
     return app

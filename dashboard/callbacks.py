@@ -36,6 +36,7 @@ def register_callbacks(app, data: DataSet) -> None:
             "query": Output(ids.view_query(MATCH), "data"),
             "presentation_href": Output(ids.presentation_link(MATCH), "href"),
             "slides_href": Output(ids.slides_link(MATCH), "href"),
+            "language_href": Output(ids.language_link(MATCH), "href"),
         },
         inputs={
             "periods": Input(ids.period_filter(MATCH), "value"),
@@ -47,8 +48,8 @@ def register_callbacks(app, data: DataSet) -> None:
     )
     def update_theme_view(periods, types, sectors, shown):
         theme, chart_ids = _theme_and_charts(data, ctx.outputs_grouping)
-        view = ViewState.from_controls(periods, types, sectors)
-        previous = parse_query_string(shown).state
+        previous = parse_query_string(shown).state  # the language is the page's; the filters never change it
+        view = ViewState.from_controls(periods, types, sectors, previous.lang)
         return changes_only(theme_update(data, theme, view, chart_ids), data, theme, view, previous, chart_ids)
 
     app.clientside_callback(
@@ -60,6 +61,7 @@ def register_callbacks(app, data: DataSet) -> None:
         ClientsideFunction("ib", "copyPageLink"),
         Output(ids.copy_link_status(MATCH), "children"),
         Input(ids.copy_link(MATCH), "n_clicks"),
+        State(ids.page_messages(MATCH), "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
@@ -67,5 +69,6 @@ def register_callbacks(app, data: DataSet) -> None:
         Output(ids.chart_link_status(MATCH, MATCH), "children"),
         Input(ids.chart_link(MATCH, MATCH), "n_clicks"),
         State(ids.chart_link(MATCH, MATCH), "id"),
+        State(ids.page_messages(MATCH), "data"),
         prevent_initial_call=True,
     )

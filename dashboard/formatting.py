@@ -1,31 +1,33 @@
-"""Numbers the Danish way, with Babel: `43 %`, `1.093`, `4,5 %`.
+"""Numbers in the reader's language, with Babel: `43 %`, `1.093`, `4,5 %` in Danish;
+`43%`, `1,093`, `4.5%` in English.
 
 Values are shown with exactly the digits that were published; nothing is rounded.
 """
 
 from decimal import Decimal
 
-from babel.numbers import format_decimal
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
 
-LOCALE = "da_DK"
+from dashboard.i18n import LOCALES, translator
+
 NBSP = "\u00a0"
 
 
-def number(value: int | Decimal) -> str:
-    return format_decimal(value, format="#,##0.##########", locale=LOCALE)
+def number(value: int | Decimal, lang: str) -> str:
+    return format_decimal(value, format="#,##0.##########", locale=LOCALES[lang])
 
 
-def percent(value: Decimal) -> str:
-    return f"{number(value)}{NBSP}%"
+def percent(value: int | Decimal, lang: str) -> str:
+    return format_percent(Decimal(value) / 100, locale=LOCALES[lang], decimal_quantization=False)
 
 
-def approx_percent(value: Decimal) -> str:
-    return f"ca.{NBSP}{percent(value)}"
+def approx_percent(value: Decimal, lang: str) -> str:
+    _ = translator(lang)
+    return _("ca.") + NBSP + percent(value, lang)
 
 
-def period_list(periods) -> str:
-    """'2013-2014, 2015-2016 og 2021-2023'."""
+def period_list(periods, lang: str) -> str:
+    """'2013-2014, 2015-2016 og 2021-2023' ('… and 2021-2023')."""
     periods = list(periods)
-    if len(periods) <= 1:
-        return "".join(periods)
-    return ", ".join(periods[:-1]) + " og " + periods[-1]
+    return format_list(periods, locale=LOCALES[lang]) if periods else ""

@@ -12,18 +12,30 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from werkzeug.exceptions import HTTPException
 
 from dashboard.data import DataSet
+from dashboard.i18n import translator
+from dashboard.state import ViewState, language_of
 
 log = logging.getLogger("dashboard")
 
 ERROR_PAGE = """<!DOCTYPE html>
-<html lang="da"><head><meta charset="utf-8"><title>Der skete en fejl – Innovationsbarometeret</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title} – Innovationsbarometeret</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #1d2433">
-<h1>Der skete en fejl</h1>
-<p>Siden kunne ikke vises lige nu. Prøv igen om lidt, eller gå til <a href="/">forsiden</a>.</p>
-<p>Fejlen er registreret, så vi kan rette den.</p>
+<h1>{title}</h1>
+<p>{retry} <a href="{home}">{home_link}</a>.</p>
+<p>{logged}</p>
 </body></html>
 """
+
+
+def error_page(lang: str) -> str:
+    """The page shown instead of any error's details (its texts are ours, so nothing to escape)."""
+    _ = translator(lang)
+    return ERROR_PAGE.format(
+        lang=lang, title=_("Der skete en fejl"), retry=_("Siden kunne ikke vises lige nu. Prøv igen om lidt, eller gå til"),
+        home="/" + ViewState(lang=lang).query_string(), home_link=_("forsiden"),
+        logged=_("Fejlen er registreret, så vi kan rette den."),
+    )
 
 ONE_YEAR = 31536000
 CALLBACK_PATH = "/_dash-update-component"
@@ -125,7 +137,7 @@ def install(app, data: DataSet) -> None:
         return Response("Filen findes ikke.\n", status=404, mimetype="text/plain")
 
     @server.errorhandler(Exception)
-    def error_page(error):
+    def server_error(error):
         if isinstance(error, HTTPException) and error.code < 500:
             return error
         log.exception("Error while serving %s %s", request.method, request.path)
@@ -133,4 +145,4 @@ def install(app, data: DataSet) -> None:
             # A well-formed request whose values no page would send (the renderer only sends
             # what its components hold): refused as the client's error, logged above as ours too.
             return _json_error(400, "Forespørgslen kunne ikke behandles")
-        return Response(ERROR_PAGE, status=500, mimetype="text/html")
+        return Response(error_page(language_of(request.args)), status=500, mimetype="text/html")

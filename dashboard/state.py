@@ -1,19 +1,21 @@
 """The view state of a theme page, and its form in the URL query string.
 
 The URL is the only place a view lives:
-`?periode=2015-2016,2018-2019&type=service&visning=praesentation`. Defaults are left out. Parsing never fails: what cannot be understood is dropped
-and reported as a short Danish notice, so a stale or mangled link still opens.
+`?periode=2015-2016,2018-2019&type=service&lang=en&visning=praesentation`. Defaults are left
+out; the parameter names stay Danish in both languages, so a link works whichever language
+it shows. Parsing never fails: what cannot be understood is dropped and reported as a short
+notice in the link's language, so a stale or mangled link still opens.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, translator
 from dashboard.vocabulary import INNOVATION_TYPES, PERIODS, SECTORS
 
 ALL_TYPES = tuple(INNOVATION_TYPES)
 ALL_SECTORS = tuple(SECTORS)
-LANGUAGES = ("da",)
 VIEWS = ("side", "praesentation")
 MAX_PARAMETER_LENGTH = 200
 
@@ -23,7 +25,7 @@ class ViewState:
     periods: tuple[str, ...] = PERIODS
     types: tuple[str, ...] = ALL_TYPES
     sectors: tuple[str, ...] = ALL_SECTORS  # sector charts always show "alle" beside these
-    lang: str = "da"
+    lang: str = DEFAULT_LANGUAGE
     visning: str = "side"
 
     @property
@@ -31,13 +33,14 @@ class ViewState:
         return self.visning == "praesentation"
 
     @classmethod
-    def from_controls(cls, periods, types, sectors=ALL_SECTORS) -> "ViewState":
+    def from_controls(cls, periods, types, sectors=ALL_SECTORS, lang=DEFAULT_LANGUAGE) -> "ViewState":
         """The state the filter controls show; unknown values (or anything but a list) are dropped.
         The whole public sector is always shown beside the chosen sectors."""
         return cls(
             periods=_ordered(_strings(periods), PERIODS),
             types=_ordered(_strings(types), ALL_TYPES),
             sectors=_ordered(["alle", *_strings(sectors)], ALL_SECTORS),
+            lang=lang if lang in LANGUAGES else DEFAULT_LANGUAGE,
         )
 
     def to_query(self) -> dict[str, str]:
@@ -62,6 +65,9 @@ class ViewState:
     def with_visning(self, visning: str) -> "ViewState":
         return replace(self, visning=visning)
 
+    def with_lang(self, lang: str) -> "ViewState":
+        return replace(self, lang=lang)
+
 
 @dataclass(frozen=True)
 class ParsedView:
@@ -78,51 +84,56 @@ def _ordered(values, allowed: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v for v in allowed if v in chosen)
 
 
-def _parse_list(raw, allowed: tuple[str, ...], what: str) -> tuple[tuple[str, ...] | None, list[str]]:
+def _parse_list(raw, allowed: tuple[str, ...], what: str, _) -> tuple[tuple[str, ...] | None, list[str]]:
     """The allowed values named in `raw` (None: keep the default) and notices of the rest."""
     if isinstance(raw, (list, tuple)):
         raw = ",".join(str(part) for part in raw)
     raw = str(raw)
     if len(raw) > MAX_PARAMETER_LENGTH:
-        return None, [f"{what}: for lang værdi ignoreret"]
+        return None, [_("{parameter}: for lang værdi ignoreret").format(parameter=what)]
     words = [w.strip().lower() for w in raw.split(",") if w.strip()]
     known = [w for w in words if w in allowed]
     ignored = sorted({w[:30] for w in words if w not in allowed})
-    notices = [f"{what}: ukendt værdi ignoreret ({', '.join(ignored)})"] if ignored else []
+    notices = []
+    if ignored:
+        notices.append(_("{parameter}: ukendt værdi ignoreret ({values})").format(parameter=what, values=", ".join(ignored)))
     if not known:
         if not ignored:
-            notices.append(f"{what}: tom værdi ignoreret")
+            notices.append(_("{parameter}: tom værdi ignoreret").format(parameter=what))
         return None, notices
     return _ordered(known, allowed), notices
 
 
 # Each parameter: its name in the URL, the field it sets, its allowed values, the notice's name,
-# and whether it holds a comma-separated list.
+# and whether it holds a comma-separated list. The language comes first: the notices about
+# the others are written in it.
 PARAMETERS = (
-    ("periode", "periods", PERIODS, "Periode", True),
-    ("type", "types", ALL_TYPES, "Innovationstype", True),
-    ("sektor", "sectors", ALL_SECTORS, "Sektor", True),
-    ("lang", "lang", LANGUAGES, "Sprog", False),
-    ("visning", "visning", VIEWS, "Visning", False),
+    ("lang", "lang", LANGUAGES, N_("Sprog"), False),
+    ("periode", "periods", PERIODS, N_("Periode"), True),
+    ("type", "types", ALL_TYPES, N_("Innovationstype"), True),
+    ("sektor", "sectors", ALL_SECTORS, N_("Sektor"), True),
+    ("visning", "visning", VIEWS, N_("Visning"), False),
 )
 
 
 def parse_query(query: Mapping[str, object]) -> ParsedView:
     """The view state named by a query (as Dash Pages passes it), and what was ignored."""
-    values, notices = {}, []
+    values, found_notices = {}, []
     for name, field_name, allowed, label, is_list in PARAMETERS:
         if name not in query:
             continue
-        chosen, found = _parse_list(query[name], allowed, label)
-        notices += found
+        _ = translator(values.get("lang", DEFAULT_LANGUAGE))
+        chosen, found = _parse_list(query[name], allowed, _(label), _)
+        found_notices += found
         if chosen is not None and not is_list and len(chosen) > 1:
-            notices.append(f"{label}: flere værdier; den første er brugt")
+            found_notices.append(_("{parameter}: flere værdier; den første er brugt").format(parameter=_(label)))
         if chosen is not None:
             values[field_name] = chosen if is_list else chosen[0]
+    _ = translator(values.get("lang", DEFAULT_LANGUAGE))
     unknown = sorted({str(key)[:30] for key in query} - {p[0] for p in PARAMETERS})
     if unknown:
-        notices.append(f"ukendt parameter ignoreret ({', '.join(unknown)})")
-    return ParsedView(ViewState(**values), tuple(notices))
+        found_notices.append(_("ukendt parameter ignoreret ({names})").format(names=", ".join(unknown)))
+    return ParsedView(ViewState(**values), tuple(found_notices))
 
 
 def parse_query_string(query_string) -> ParsedView:
@@ -131,3 +142,8 @@ def parse_query_string(query_string) -> ParsedView:
         return ParsedView(ViewState())
     pairs = parse_qs(query_string.removeprefix("?"), keep_blank_values=True)
     return parse_query({key: values[0] if len(values) == 1 else values for key, values in pairs.items()})
+
+
+def language_of(query: Mapping[str, object]) -> str:
+    """The language a query asks for, looking at nothing else (pages without filters)."""
+    return parse_query({"lang": query["lang"]} if "lang" in query else {}).state.lang

@@ -1,28 +1,36 @@
 """The barometer's fixed dimensions: editions, sectors, bases and innovation types.
 
-Keys are the domain's Danish words, as in data/; labels are what a reader sees.
+Keys are the domain's Danish words, as in data/; labels are Danish messages, shown
+through the reader's catalogue (`_(SECTORS["stat"])`).
 """
 
 from types import MappingProxyType
+
+from dashboard.i18n import N_
 
 PERIODS = ("2013-2014", "2015-2016", "2018-2019", "2021-2023")
 
 SECTORS = MappingProxyType(
     {
-        "alle": {"da": "Hele den offentlige sektor", "en": "Whole public sector", "da_one": "Offentlig"},
-        "kommune": {"da": "Kommuner", "en": "Municipalities", "da_one": "Kommune"},
-        "region": {"da": "Regioner", "en": "Regions", "da_one": "Region"},
-        "stat": {"da": "Staten", "en": "Central government", "da_one": "Stat"},
+        "alle": N_("Hele den offentlige sektor"),
+        "kommune": N_("Kommuner"),
+        "region": N_("Regioner"),
+        "stat": N_("Staten"),
     }
+)
+
+# One workplace's sector, as a case card names it.
+SECTOR_OF_ONE = MappingProxyType(
+    {"alle": N_("Offentlig"), "kommune": N_("Kommune"), "region": N_("Region"), "stat": N_("Stat")}
 )
 
 # The filter's innovation types, in the order the barometer lists them.
 INNOVATION_TYPES = MappingProxyType(
     {
-        "proces": {"da": "Proces og organisering", "en": "Process and organisation"},
-        "service": {"da": "Service", "en": "Service"},
-        "kommunikation": {"da": "Kommunikation", "en": "Communication"},
-        "produkt": {"da": "Produkt", "en": "Product"},
+        "proces": N_("Proces og organisering"),
+        "service": N_("Service"),
+        "kommunikation": N_("Kommunikation"),
+        "produkt": N_("Produkt"),
     }
 )
 
@@ -33,18 +41,17 @@ CASE_TYPE_TO_FILTER = MappingProxyType(
 
 BASES = MappingProxyType(
     {
-        "workplaces": {
-            "da": "Andel af offentlige arbejdspladser (100 % = alle arbejdspladser)",
-            "en": "Share of public workplaces (100% = all workplaces)",
-        },
-        "innovations": {
-            "da": "Andel af arbejdspladsernes seneste innovationer (100 % = alle seneste innovationer)",
-            "en": "Share of the workplaces' latest innovations (100% = all latest innovations)",
-        },
+        "workplaces": N_("Andel af offentlige arbejdspladser (100 % = alle arbejdspladser)"),
+        "innovations": N_("Andel af arbejdspladsernes seneste innovationer (100 % = alle seneste innovationer)"),
     }
+)
+
+# A base in a few words, where the editions of one chart differ in base.
+BASES_SHORT = MappingProxyType(
+    {"workplaces": N_("andel af offentlige arbejdspladser"), "innovations": N_("andel af arbejdspladsernes seneste innovationer")}
 )
 
 PRECISIONS = ("exact", "approx", "verbal")
 
 # What a chart, table or text says where nothing was published.
-NOT_PUBLISHED = "Ikke offentliggjort"
+NOT_PUBLISHED = N_("Ikke offentliggjort")

@@ -16,14 +16,26 @@ def test_summary_names_every_published_value_with_its_period(data):
     sentence = summary_sentence(_view(data, "lav-nye-services", "arbejdspladser-type")).replace(NBSP, " ")
     assert sentence == (
         "Arbejdspladser, der har indført innovation, efter type: Serviceinnovation 43 % i 2015-2016; "
-        "Kommunikationsinnovation »næsten halvdelen« (intet tal offentliggjort) i 2015-2016; "
+        "Kommunikationsinnovation »næsten halvdelen« (offentliggjort i ord, uden tal) i 2015-2016; "
         "Mindst én innovation (uanset type) 81 % i 2018-2019 og 83 % i 2021-2023."
     )
 
 
 def test_summary_marks_approximate_values(data):
     sentence = summary_sentence(_view(data, "styr-processen", "planlagt-proces")).replace(NBSP, " ")
-    assert "ca. 50 % (offentliggjort som »kun hver anden«) i 2013-2014" in sentence
+    assert "ca. 50 % (offentliggjort i ord som »kun hver anden«) i 2013-2014" in sentence
+
+
+def test_english_summary_uses_english_labels_numbers_and_marks_danish_words(data):
+    view = ViewState(lang="en")
+    sentence = summary_sentence(_view(data, "lav-nye-services", "arbejdspladser-type", view)).replace(NBSP, " ")
+    assert sentence == (
+        "Workplaces that introduced innovation, by type: Service innovation 43% in 2015-2016; "
+        "Communication innovation “næsten halvdelen” (published in Danish words, no figure) in 2015-2016; "
+        "At least one innovation (any type) 81% in 2018-2019 and 83% in 2021-2023."
+    )
+    approx = summary_sentence(_view(data, "styr-processen", "planlagt-proces", view)).replace(NBSP, " ")
+    assert "approx. 50% (published in Danish words as “kun hver anden”) in 2013-2014" in approx
 
 
 def test_summary_of_an_empty_view_says_so(data):

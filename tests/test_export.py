@@ -91,6 +91,22 @@ def test_svg_carries_title_subtitle_filter_source_and_approximate_marking(client
     assert "2021-2023" not in svg
 
 
+def test_english_svg_is_captioned_in_english_with_english_numbers(client):
+    svg = client.get("/export/flere-typer.svg?periode=2018-2019&type=service&lang=en").data.decode("utf-8")
+    svg = svg.replace("\u00a0", " ")
+    for text in (
+        "Innovations that combine several types",
+        "100% = all latest innovations",
+        "Period: 2018-2019",
+        "Source: Innovationsbarometeret (COI/CO-PI and Statistics Denmark)",
+        "Number of observations: 1,877 (2018-2019)",
+        "approx. 50%",
+        "approx.: published only in words",
+    ):
+        assert text in svg, text
+    assert "Kilde" not in svg and "Antal observationer" not in svg
+
+
 def test_svg_names_chosen_types_where_the_type_filter_applies(client):
     svg = client.get("/export/seneste-innovation-type.svg?type=service,produkt").data.decode("utf-8")
     assert "Innovationstyper: Service, Produkt" in svg
@@ -157,6 +173,28 @@ def test_pptx_has_a_cover_one_slide_per_chart_and_the_case_cards(client, data):
         assert "Kilde:" in slide.notes_slide.notes_text_frame.text
     case_text = " ".join(shape.text_frame.text for shape in deck.slides[-1].shapes if shape.has_text_frame)
     assert "Skat i balance" in case_text
+
+
+def test_english_pptx_and_file_names_are_english(client, data):
+    response = client.get("/export/lav-nye-services.pptx?type=service&lang=en")
+    assert 'filename="lav-nye-services_all-periods_service.pptx"' in response.headers["Content-Disposition"]
+    deck = Presentation(io.BytesIO(response.data))
+    titles = [slide.shapes.title.text for slide in deck.slides]
+    charts = [c.title_en for c in data.theme("lav-nye-services").charts]
+    assert titles == ["Create new services – Innovationsbarometeret", *charts, "Cases and tools"]
+    assert "Periods: 2013-2014, 2015-2016, 2018-2019 and 2021-2023 · Innovation types: Service" in (
+        deck.slides[0].placeholders[1].text
+    )
+    case_text = " ".join(shape.text_frame.text for shape in deck.slides[-1].shapes if shape.has_text_frame)
+    assert "Since 2013 the Danish tax administration" in case_text and "Central government" in case_text
+
+
+def test_english_csv_uses_commas_and_a_decimal_point(client):
+    table = pd.read_csv(io.BytesIO(client.get("/export/formaal.csv?lang=en").data), encoding="utf-8-sig")
+    by_category = {r["category"]: r for r in table.to_dict(orient="records")}
+    assert by_category["formaal_aendret"]["Value (%)"] == 25
+    assert by_category["formaal_aendret"]["Precision"] == "approximate (only words published)"
+    assert by_category["formaal_aendret"]["Published in words (Danish)"] == "hvert fjerde tilfælde"
 
 
 @pytest.mark.parametrize("path", ["/export/findes-ikke.png", "/export/forloeb.gif", "/export/findes-ikke.pptx", "/export/forloeb"])

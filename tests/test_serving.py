@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from plotly.offline import get_plotlyjs_version
 
-from dashboard.serving import ERROR_PAGE
+from dashboard.serving import error_page
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -75,5 +75,7 @@ def test_an_error_shows_a_danish_page_without_traceback(dash_app, monkeypatch):
     response = dash_app.server.test_client().get("/healthz")
     assert response.status_code == 500
     body = response.get_data(as_text=True)
-    assert body == ERROR_PAGE and "Der skete en fejl" in body
+    assert body == error_page("da") and "Der skete en fejl" in body and '<html lang="da">' in body
     assert "secret internal detail" not in body and "Traceback" not in body
+    english = dash_app.server.test_client().get("/healthz?lang=en").get_data(as_text=True)
+    assert "Something went wrong" in english and '<html lang="en">' in english and 'href="/?lang=en"' in english

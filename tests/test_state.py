@@ -42,3 +42,21 @@ def test_empty_repeated_and_huge_values_fall_back_to_defaults():
 
 def test_controls_state_keeps_only_known_values_in_canonical_order():
     assert ViewState.from_controls(["2021-2023", "x", "2013-2014"], None) == ViewState(("2013-2014", "2021-2023"), ())
+
+
+def test_language_is_part_of_the_view_and_its_link():
+    view = ViewState(periods=("2021-2023",), lang="en")
+    assert view.query_string() == "?periode=2021-2023&lang=en"
+    assert parse_query(view.to_query()).state == view
+    assert ViewState(lang="da").query_string() == ""
+    assert ViewState.from_controls(["2021-2023"], ALL_TYPES, lang="en").lang == "en"
+    assert ViewState.from_controls(["2021-2023"], ALL_TYPES, lang="xx").lang == "da"
+
+
+def test_notices_are_written_in_the_links_language():
+    english = parse_query({"lang": "en", "periode": "2019-2020,2015-2016", "farve": "blå"})
+    assert english.state == ViewState(periods=("2015-2016",), lang="en")
+    assert english.notices == ("Period: unknown value ignored (2019-2020)", "unknown parameter ignored (farve)")
+    unknown_language = parse_query({"lang": "de", "periode": ""})
+    assert unknown_language.state == ViewState()
+    assert unknown_language.notices == ("Sprog: ukendt værdi ignoreret (de)", "Periode: tom værdi ignoreret")

@@ -7,17 +7,19 @@ from dash import dcc, html
 from dashboard.components import ids
 from dashboard.components.chart_text import chart_in_words
 from dashboard.figures.captions import SOURCE_NAME, Caption, source_label
+from dashboard.figures.value_text import quoted
 from dashboard.figures.chart_view import ChartView
+from dashboard.i18n import N_, danish_marker, translator, localized
 from dashboard.state import ViewState
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False, "scrollZoom": False}
 
 DOWNLOADS = (
-    ("png", "Billede (PNG, til slides)"),
-    ("svg", "Billede (SVG)"),
-    ("pdf", "PDF"),
-    ("csv", "Data (CSV)"),
-    ("xlsx", "Data (Excel)"),
+    ("png", N_("Billede (PNG, til slides)")),
+    ("svg", N_("Billede (SVG)")),
+    ("pdf", N_("PDF")),
+    ("csv", N_("Data (CSV)")),
+    ("xlsx", N_("Data (Excel)")),
 )
 
 
@@ -30,49 +32,59 @@ def chart_subtitle(caption: Caption) -> list:
     return parts
 
 
+def _question(text: str, lang: str) -> html.Span:
+    """A question as it was asked: in Danish, marked as such on an English page."""
+    return html.Span(quoted(text, lang), **danish_marker(lang))
+
+
 def chart_footer(caption: Caption) -> list:
+    lang = caption.lang
+    _ = translator(lang)
     footer = []
     if len(caption.questions) == 1:
-        footer.append(html.P([html.Span("Spørgsmål: ", className="label"), f"»{caption.questions[0]}«"]))
+        footer.append(html.P([html.Span(_("Spørgsmål: "), className="label"), _question(caption.questions[0], lang)]))
     elif caption.questions:
         footer.append(
             html.Details(
                 [
-                    html.Summary(f"Spørgsmål ({len(caption.questions)} formuleringer, én pr. udgave)", className="label"),
-                    html.Ul([html.Li(f"»{q}«") for q in caption.questions]),
+                    html.Summary(_("Spørgsmål ({count} formuleringer, én pr. udgave)").format(count=len(caption.questions)),
+                                 className="label"),
+                    html.Ul([html.Li(_question(q, lang)) for q in caption.questions]),
                 ]
             )
         )
     if caption.observations:
-        footer.append(html.P([html.Span("Antal observationer: ", className="label"), caption.observations]))
+        footer.append(html.P([html.Span(_("Antal observationer: "), className="label"), caption.observations]))
     links = []
     for url in caption.sources:
         if links:
             links.append(" · ")
         links.append(html.A(source_label(url), href=url, target="_blank", rel="noopener"))
-    footer.append(html.P([html.Span("Kilde: ", className="label"), *(links or [SOURCE_NAME])]))
+    footer.append(html.P([html.Span(_("Kilde: "), className="label"), *(links or [_(SOURCE_NAME)])]))
     return footer
 
 
 def download_items(chart_id: str, view: ViewState) -> list:
+    _ = translator(view.lang)
     query = view.with_visning("side").query_string()
     return [
-        dbc.DropdownMenuItem(label, href=f"/export/{chart_id}.{fmt}{query}", external_link=True, class_name=f"download-{fmt}")
+        dbc.DropdownMenuItem(_(label), href=f"/export/{chart_id}.{fmt}{query}", external_link=True, class_name=f"download-{fmt}")
         for fmt, label in DOWNLOADS
     ]
 
 
 def _tools(theme: str, chart_id: str, view: ViewState) -> html.Div:
+    _ = translator(view.lang)
     return html.Div(
         className="chart-tools",
         children=[
             html.Button(
-                "Kopiér link til figuren", id=ids.chart_link(theme, chart_id), className="btn btn-link btn-sm chart-link",
+                _("Kopiér link til figuren"), id=ids.chart_link(theme, chart_id), className="btn btn-link btn-sm chart-link",
                 type="button",
             ),
             html.Span(id=ids.chart_link_status(theme, chart_id), className="copy-status", role="status"),
             dbc.DropdownMenu(
-                download_items(chart_id, view), id=ids.chart_downloads(theme, chart_id), label="Download",
+                download_items(chart_id, view), id=ids.chart_downloads(theme, chart_id), label=_("Download"),
                 size="sm", color="secondary", align_end=True, class_name="chart-downloads",
             ),
         ],
@@ -88,7 +100,7 @@ def chart_card(chart_view: ChartView, view: ViewState) -> html.Section:
         children=[
             html.Div(
                 className="chart-heading",
-                children=[html.H2(chart.title_da, id=f"titel-{chart.id}", className="chart-title"), _tools(theme, chart.id, view)],
+                children=[html.H2(localized(chart, "title", view.lang), id=f"titel-{chart.id}", className="chart-title"), _tools(theme, chart.id, view)],
             ),
             html.P(chart_subtitle(chart_view.caption), id=ids.chart_subtitle(theme, chart.id), className="chart-subtitle"),
             dcc.Graph(id=ids.chart_graph(theme, chart.id), figure=chart_view.figure, config=GRAPH_CONFIG, className="chart-graph"),

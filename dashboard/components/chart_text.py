@@ -5,56 +5,56 @@ from dash import html
 
 from dashboard.figures.chart_slice import ChartSlice
 from dashboard.figures.chart_view import ChartView
-from dashboard.formatting import approx_percent, percent
-from dashboard.vocabulary import NOT_PUBLISHED
-
-
-def _value_text(row) -> str:
-    if row is None:
-        return NOT_PUBLISHED
-    if row.precision == "exact":
-        return percent(row.value_pct)
-    if row.precision == "approx":
-        return f"{approx_percent(row.value_pct)} (offentliggjort som »{row.verbal_da}«)"
-    return f"»{row.verbal_da}« (intet tal offentliggjort)"
+from dashboard.figures.value_text import value_text
+from dashboard.i18n import translator, localized
 
 
 def summary_sentence(chart_view: ChartView) -> str:
     """'Arbejdspladser, der …: Serviceinnovation 43 % i 2015-2016; Mindst én innovation 81 % i 2018-2019 og 83 % i 2021-2023.'"""
     slice_: ChartSlice = chart_view.slice
+    lang = slice_.lang
+    _ = translator(lang)
+    title = localized(chart_view.chart, "title", lang)
     parts = []
     for group in slice_.groups:
-        values = [f"{_value_text(s.row)} i {s.period}" for s in group.slots if s.row is not None]
+        values = [
+            _("{value} i {period}").format(value=value_text(s.row, lang), period=s.period)
+            for s in group.slots if s.row is not None
+        ]
         if values:
-            joined = values[0] if len(values) == 1 else ", ".join(values[:-1]) + " og " + values[-1]
+            joined = values[0] if len(values) == 1 else _("{values} og {last}").format(values=", ".join(values[:-1]), last=values[-1])
             parts.append(f"{group.label} {joined}")
     if not parts:
-        return f"{chart_view.chart.title_da}: ingen offentliggjorte tal for det valgte."
-    return f"{chart_view.chart.title_da}: " + "; ".join(parts) + "."
+        return _("{title}: ingen offentliggjorte tal for det valgte.").format(title=title)
+    return f"{title}: " + "; ".join(parts) + "."
 
 
 def data_table(chart_view: ChartView) -> html.Table:
+    lang = chart_view.slice.lang
+    _ = translator(lang)
     rows = [
-        html.Tr([html.Th(group.label, scope="row"), html.Td(slot.period), html.Td(_value_text(slot.row))])
+        html.Tr([html.Th(group.label, scope="row"), html.Td(slot.period), html.Td(value_text(slot.row, lang))])
         for group in chart_view.slice.groups
         for slot in group.slots
     ]
     return html.Table(
         className="table table-sm chart-data-table",
         children=[
-            html.Caption(chart_view.chart.title_da),
-            html.Thead(html.Tr([html.Th("Svar", scope="col"), html.Th("Periode", scope="col"), html.Th("Andel", scope="col")])),
-            html.Tbody(rows or [html.Tr(html.Td("Ingen offentliggjorte tal for det valgte.", colSpan=3))]),
+            html.Caption(localized(chart_view.chart, "title", lang)),
+            html.Thead(html.Tr([html.Th(_("Svar"), scope="col"), html.Th(_("Periode"), scope="col"),
+                                html.Th(_("Andel"), scope="col")])),
+            html.Tbody(rows or [html.Tr(html.Td(_("Ingen offentliggjorte tal for det valgte."), colSpan=3))]),
         ],
     )
 
 
 def chart_in_words(chart_view: ChartView) -> list:
     """The summary (read by screen readers, hidden on screen) and the table behind a toggle."""
+    _ = translator(chart_view.slice.lang)
     return [
         html.P(summary_sentence(chart_view), className="visually-hidden chart-summary"),
         html.Details(
             className="chart-table",
-            children=[html.Summary("Vis som tabel"), data_table(chart_view)],
+            children=[html.Summary(_("Vis som tabel")), data_table(chart_view)],
         ),
     ]

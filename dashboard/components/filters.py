@@ -5,6 +5,7 @@ from dash import html
 
 from dashboard.components import ids
 from dashboard.state import ViewState
+from dashboard.i18n import translator
 from dashboard.vocabulary import INNOVATION_TYPES, NOT_PUBLISHED, PERIODS, SECTORS
 
 
@@ -28,14 +29,15 @@ def _toggle_group(legend: str, component_id: dict, options: list[dict], value, h
     )
 
 
-def reading_guide() -> html.Div:
+def reading_guide(lang: str) -> html.Div:
+    _ = translator(lang)
     return html.Div(
         className="reading-guide",
         children=[
-            html.Span([html.Span(className="swatch swatch-exact"), "Offentliggjort tal"]),
-            html.Span([html.Span(className="swatch swatch-approx"), "ca. = kun offentliggjort i ord (fx »hver fjerde«)"]),
-            html.Span([html.Em("»ofte«"), " = kun ord offentliggjort, intet tal"]),
-            html.Span([html.Em(NOT_PUBLISHED), " = intet tal for perioden eller typen"]),
+            html.Span([html.Span(className="swatch swatch-exact"), _("Offentliggjort tal")]),
+            html.Span([html.Span(className="swatch swatch-approx"), _("ca. = kun offentliggjort i ord (fx »hver fjerde«)")]),
+            html.Span([html.Em(_("»ofte«")), _(" = kun ord offentliggjort, intet tal")]),
+            html.Span([html.Em(_(NOT_PUBLISHED)), _(" = intet tal for perioden eller typen")]),
         ],
     )
 
@@ -43,25 +45,26 @@ def reading_guide() -> html.Div:
 def filter_panel(theme: str, view: ViewState, has_types: bool, has_sectors: bool) -> html.Section:
     """Period filter; type and sector filters where they change something on the theme's page
     (elsewhere present but hidden, as the page's one callback reads all three)."""
+    _ = translator(view.lang)
     return html.Section(
         className="filter-panel",
-        **{"aria-label": "Filtre"},
+        **{"aria-label": _("Filtre")},
         children=[
-            _toggle_group("Periode", ids.period_filter(theme), [{"label": p, "value": p} for p in PERIODS], view.periods),
+            _toggle_group(_("Periode"), ids.period_filter(theme), [{"label": p, "value": p} for p in PERIODS], view.periods),
             _toggle_group(
-                "Innovationstype",
+                _("Innovationstype"),
                 ids.type_filter(theme),
-                [{"label": labels["da"], "value": key} for key, labels in INNOVATION_TYPES.items()],
+                [{"label": _(label), "value": key} for key, label in INNOVATION_TYPES.items()],
                 view.types,
                 hidden=not has_types,
             ),
             _toggle_group(
-                "Sektor (vises ved siden af hele den offentlige sektor)",
+                _("Sektor (vises ved siden af hele den offentlige sektor)"),
                 ids.sector_filter(theme),
-                [{"label": SECTORS[key]["da"], "value": key} for key in SECTORS if key != "alle"],
+                [{"label": _(SECTORS[key]), "value": key} for key in SECTORS if key != "alle"],
                 [s for s in view.sectors if s != "alle"],
                 hidden=not has_sectors,
             ),
-            reading_guide(),
+            reading_guide(view.lang),
         ],
     )

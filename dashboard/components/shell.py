@@ -1,45 +1,73 @@
-"""The frame around every page: skip link, top bar with the theme menu, footer."""
+"""The frame around every page: skip link, top bar with the theme menu and the language
+switch, footer. Each page draws it in its own language, so its links keep that language."""
 
-import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.components import ids
 from dashboard.data import DataSet
+from dashboard.i18n import translator, localized
+from dashboard.state import ViewState
+
+# Each language's switch names the other language in that language.
+SWITCH_LABELS = {"da": ("English", "en"), "en": ("Dansk", "da")}
 
 
-def shell(data: DataSet) -> html.Div:
+def language_href(path: str, view: ViewState) -> str:
+    """The same view in the other language."""
+    return path + view.with_lang(SWITCH_LABELS[view.lang][1]).query_string()
+
+
+def _language_switch(href: str, lang: str, page_slug: str | None) -> html.A:
+    label, other = SWITCH_LABELS[lang]
+    # A full page load (not a Dash link): the page's <html lang> then changes with it.
+    return html.A(
+        label, href=href, lang=other, hrefLang=other, className="site-language",
+        id=ids.language_link(page_slug) if page_slug else "language-link",
+    )
+
+
+def page_frame(data: DataSet, lang: str, content, language_link: str, page_slug: str | None = None) -> html.Div:
+    """`content` inside the site's frame; `language_link` is this view in the other language;
+    `page_slug` gives the switch an id the theme page's callback keeps up to date."""
+    _ = translator(lang)
+    home = ViewState(lang=lang).query_string()
     return html.Div(
         className="site",
         children=[
-            html.A("Gå til indhold", href="#indhold", className="skip-link"),
+            html.A(_("Gå til indhold"), href="#indhold", className="skip-link"),
             html.Header(
                 className="site-header",
                 children=html.Nav(
                     className="site-nav container-xxl",
-                    **{"aria-label": "Temaer"},
+                    **{"aria-label": _("Temaer")},
                     children=[
-                        dcc.Link("Innovationsbarometeret", href="/", className="site-brand"),
+                        dcc.Link("Innovationsbarometeret", href="/" + home, className="site-brand"),
                         dbc.DropdownMenu(
-                            label="Temaer",
+                            label=_("Temaer"),
                             class_name="site-menu",
                             toggle_class_name="site-menu-toggle",
-                            children=[dbc.DropdownMenuItem(t.title_da, href=f"/{t.slug}") for t in data.page_themes],
+                            children=[
+                                dbc.DropdownMenuItem(localized(t, "title", lang), href=f"/{t.slug}{home}")
+                                for t in data.page_themes
+                            ],
                         ),
+                        _language_switch(language_link, lang, page_slug),
                     ],
                 ),
             ),
-            html.Main(dash.page_container, id="indhold", className="container-xxl site-main"),
+            html.Main(content, id="indhold", className="container-xxl site-main"),
             html.Footer(
                 className="site-footer",
                 children=html.Div(
                     className="container-xxl",
                     children=[
-                        html.P(
+                        html.P(_(
                             "Kilde: Innovationsbarometeret, Center for Offentlig Innovation (COI, nu CO-PI) "
                             "og Danmarks Statistik. Alle tal er offentliggjorte tal med angivet kilde; "
                             "»ca.« markerer tal, der kun er offentliggjort i ord."
-                        ),
-                        html.P(f"Datasæt {data.version}", className="data-version"),
+                        )),
+                        html.P(_("Datasæt {version}").format(version=data.version), className="data-version"),
                     ],
                 ),
             ),

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from dashboard.figures import template
 from dashboard.figures.captions import SOURCE_NAME, source_label
 from dashboard.figures.chart_view import ChartView
+from dashboard.i18n import translator, localized
 
 WIDTH = 1200
 FOOTER_WRAP = 150
@@ -25,10 +26,11 @@ def _subtitle(chart_view: ChartView) -> str:
 
 def _footer_lines(chart_view: ChartView) -> list[str]:
     caption = chart_view.caption
+    _ = translator(caption.lang)
     sources = ", ".join(source_label(url) for url in caption.sources)
-    lines = [f"Kilde: {SOURCE_NAME}" + (f"; {sources}" if sources else "")]
+    lines = [_("Kilde: {sources}").format(sources=_(SOURCE_NAME) + (f"; {sources}" if sources else ""))]
     if caption.observations:
-        lines.append(f"Antal observationer: {caption.observations}")
+        lines.append(_("Antal observationer: {n}").format(n=caption.observations))
     lines.append(caption.filter_note)
     if caption.comparison_note:
         lines.append(caption.comparison_note)
@@ -45,7 +47,7 @@ def export_figure(chart_view: ChartView, include_title: bool = True) -> go.Figur
         text="<br>".join(footer), x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top",
         yshift=-(margin.b + 4), showarrow=False, align="left", font=dict(size=12, color=template.MUTED),
     )
-    title = f"<b>{chart_view.chart.title_da}</b>" if include_title else ""
+    title = f"<b>{localized(chart_view.chart, 'title', chart_view.caption.lang)}</b>" if include_title else ""
     figure.update_layout(
         title=dict(
             text=title, subtitle=dict(text=_subtitle(chart_view), font=dict(size=14, color=template.MUTED)),

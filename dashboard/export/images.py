@@ -14,6 +14,8 @@ import kaleido
 import plotly.graph_objects as go
 from kaleido.errors import BrowserClosedError, BrowserFailedError, ChromeNotFoundError
 
+from dashboard.i18n import N_
+
 FORMATS = ("png", "svg", "pdf")
 START_TIMEOUT_S = 60
 RENDER_TIMEOUT_S = 60
@@ -62,13 +64,13 @@ class ImageRenderer:
                     self._start()
                 except (ChromeNotFoundError, BrowserFailedError, TimeoutError, OSError) as error:
                     self._stop()
-                    raise ExportUnavailable("Chromium kunne ikke startes til billedeksport") from error
+                    raise ExportUnavailable(N_("Chromium kunne ikke startes til billedeksport")) from error
             options = {"format": fmt, "width": figure.layout.width, "height": figure.layout.height, "scale": scale}
             try:
                 return self._run(self._browser.calc_fig(figure, opts=options), RENDER_TIMEOUT_S)
             except (BrowserClosedError, BrowserFailedError, TimeoutError, OSError, RuntimeError) as error:
                 self._stop()  # the next export starts a fresh browser
-                raise ExportUnavailable("Billedeksporten fejlede; prøv igen") from error
+                raise ExportUnavailable(N_("Billedeksporten fejlede; prøv igen")) from error
 
     def close(self) -> None:
         with self._lock:

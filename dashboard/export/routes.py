@@ -9,6 +9,7 @@ from dashboard.export.images import ExportUnavailable, ImageRenderer
 from dashboard.export.slides import theme_deck
 from dashboard.export.tables import chart_table, to_csv, to_xlsx
 from dashboard.figures.chart_view import chart_view, find_chart
+from dashboard.i18n import translator
 from dashboard.state import ALL_SECTORS, ALL_TYPES, ViewState, parse_query
 from dashboard.vocabulary import PERIODS
 
@@ -35,7 +36,8 @@ def _scale(query: dict) -> int:
 
 def file_name(stem: str, view: ViewState, fmt: str) -> str:
     """`lav-nye-services_arbejdspladser-type_2015-2016.png`: what the file holds."""
-    parts = [stem, "_".join(view.periods) if view.periods != PERIODS else "alle-perioder"]
+    _ = translator(view.lang)
+    parts = [stem, "_".join(view.periods) if view.periods != PERIODS else _("alle-perioder")]
     if view.types != ALL_TYPES:
         parts.append("-".join(view.types))
     if view.sectors != ALL_SECTORS:
@@ -56,21 +58,22 @@ def _plain(status: int, message: str) -> Response:
 def register_export_routes(server, data: DataSet, renderer: ImageRenderer) -> None:
     @server.get("/export/<name>.<fmt>")
     def export(name: str, fmt: str):
-        if fmt not in MEDIA_TYPES:
-            return _plain(404, "Ukendt format. Brug png, svg, pdf, csv, xlsx eller pptx.")
         query = _query()
         scale = _scale(query)
         view = parse_query(query).state.with_visning("side")
+        _ = translator(view.lang)
+        if fmt not in MEDIA_TYPES:
+            return _plain(404, _("Ukendt format. Brug png, svg, pdf, csv, xlsx eller pptx."))
         try:
             if fmt == "pptx":
                 theme = next((t for t in data.page_themes if t.slug == name), None)
                 if theme is None:
-                    return _plain(404, "Temaet findes ikke.")
+                    return _plain(404, _("Temaet findes ikke."))
                 body = theme_deck(data, theme, view, lambda figure: renderer.render(figure, "png", scale))
                 return _file(body, fmt, file_name(theme.slug, view, fmt))
             found = find_chart(data, name)
             if found is None:
-                return _plain(404, "Figuren findes ikke.")
+                return _plain(404, _("Figuren findes ikke."))
             theme, chart = found
             shown = chart_view(data, theme, chart, view)
             if fmt in ("csv", "xlsx"):
@@ -80,4 +83,4 @@ def register_export_routes(server, data: DataSet, renderer: ImageRenderer) -> No
                 body = renderer.render(export_figure(shown), fmt, scale if fmt == "png" else 1)
             return _file(body, fmt, file_name(f"{theme.slug}_{chart.id}", view, fmt))
         except ExportUnavailable as error:
-            return _plain(503, f"{error}. Data kan stadig hentes som CSV eller Excel.")
+            return _plain(503, _("{problem}. Data kan stadig hentes som CSV eller Excel.").format(problem=_(str(error))))

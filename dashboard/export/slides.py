@@ -13,8 +13,9 @@ from dashboard.export.figure import export_figure
 from dashboard.figures.captions import SOURCE_NAME
 from dashboard.figures.chart_view import chart_views
 from dashboard.formatting import period_list
+from dashboard.i18n import translator, localized
 from dashboard.state import ALL_TYPES, ViewState
-from dashboard.vocabulary import INNOVATION_TYPES, SECTORS
+from dashboard.vocabulary import INNOVATION_TYPES, SECTOR_OF_ONE
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
@@ -23,8 +24,11 @@ TITLE_ONLY, TITLE_AND_SUBTITLE = 5, 0
 
 
 def view_description(view: ViewState) -> str:
-    types = "alle innovationstyper" if view.types == ALL_TYPES else ", ".join(INNOVATION_TYPES[t]["da"] for t in view.types)
-    return f"Perioder: {period_list(view.periods) or 'ingen'} · Innovationstyper: {types}"
+    _ = translator(view.lang)
+    types = _("alle innovationstyper") if view.types == ALL_TYPES else ", ".join(_(INNOVATION_TYPES[t]) for t in view.types)
+    return _("Perioder: {periods} · Innovationstyper: {types}").format(
+        periods=period_list(view.periods, view.lang) or _("ingen"), types=types
+    )
 
 
 def _text_box(slide, left, top, width, height, paragraphs: list[tuple[str, int, bool]]) -> None:
@@ -39,7 +43,9 @@ def _text_box(slide, left, top, width, height, paragraphs: list[tuple[str, int, 
 
 def _chart_slide(deck, chart_view, png: bytes) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY])
-    slide.shapes.title.text = chart_view.chart.title_da
+    lang = chart_view.caption.lang
+    _ = translator(lang)
+    slide.shapes.title.text = localized(chart_view.chart, "title", lang)
     slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(30)
     top, room_w, room_h = Inches(1.45), SLIDE_WIDTH - 2 * MARGIN, SLIDE_HEIGHT - Inches(1.45) - Inches(0.3)
     picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN, top)
@@ -48,23 +54,31 @@ def _chart_slide(deck, chart_view, png: bytes) -> None:
     picture.left = Emu(int((SLIDE_WIDTH - picture.width) / 2))
     caption = chart_view.caption
     slide.notes_slide.notes_text_frame.text = "\n".join(
-        [*(f"Spørgsmål: {q}" for q in caption.questions), *(f"Kilde: {url}" for url in caption.sources)]
+        [*(_("Spørgsmål: {question}").format(question=q) for q in caption.questions),
+         *(_("Kilde: {sources}").format(sources=url) for url in caption.sources)]
     )
 
 
-def _case_paragraphs(case: Case) -> list[tuple[str, int, bool]]:
-    meta = " · ".join([case.organisation, SECTORS[case.sector]["da_one"]] + ([str(case.year)] if case.year else []))
-    return [(case.title_da, 16, True), (meta, 11, False), (case.summary_da, 12, False), (f"Kilde: {case.source_url}", 9, False)]
+def _case_paragraphs(case: Case, lang: str) -> list[tuple[str, int, bool]]:
+    _ = translator(lang)
+    meta = " · ".join([case.organisation, _(SECTOR_OF_ONE[case.sector])] + ([str(case.year)] if case.year else []))
+    return [
+        (case.title_da, 16, True),
+        (meta, 11, False),
+        (localized(case, "summary", lang), 12, False),
+        (_("Kilde: {sources}").format(sources=case.source_url), 9, False),
+    ]
 
 
-def _case_slides(deck, cases: tuple[Case, ...]) -> None:
+def _case_slides(deck, cases: tuple[Case, ...], lang: str) -> None:
+    _ = translator(lang)
     for start in range(0, len(cases), CASES_PER_SLIDE):
         slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY])
-        slide.shapes.title.text = "Cases og værktøjer"
+        slide.shapes.title.text = _("Cases og værktøjer")
         width = int((SLIDE_WIDTH - 2 * MARGIN - Inches(0.4) * (CASES_PER_SLIDE - 1)) / CASES_PER_SLIDE)
         for column, case in enumerate(cases[start : start + CASES_PER_SLIDE]):
             left = MARGIN + column * (width + Inches(0.4))
-            _text_box(slide, Emu(left), Inches(1.6), Emu(width), Inches(5.4), _case_paragraphs(case))
+            _text_box(slide, Emu(left), Inches(1.6), Emu(width), Inches(5.4), _case_paragraphs(case, lang))
 
 
 def theme_deck(data: DataSet, theme: Theme, view: ViewState, render_png: Callable) -> bytes:
@@ -72,13 +86,14 @@ def theme_deck(data: DataSet, theme: Theme, view: ViewState, render_png: Callabl
     deck = Presentation()
     deck.slide_width, deck.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
     cover = deck.slides.add_slide(deck.slide_layouts[TITLE_AND_SUBTITLE])
-    cover.shapes.title.text = f"{theme.title_da} – Innovationsbarometeret"
-    cover.placeholders[1].text = f"{view_description(view)}\nKilde: {SOURCE_NAME}"
+    _ = translator(view.lang)
+    cover.shapes.title.text = f"{localized(theme, 'title', view.lang)} – Innovationsbarometeret"
+    cover.placeholders[1].text = view_description(view) + "\n" + _("Kilde: {sources}").format(sources=_(SOURCE_NAME))
     for chart_view in chart_views(data, theme, view):
         _chart_slide(deck, chart_view, render_png(export_figure(chart_view, include_title=False)))
     cases = data.cases_for(theme.slug, view.types)
     if cases:
-        _case_slides(deck, cases)
+        _case_slides(deck, cases, view.lang)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()

@@ -1,63 +1,98 @@
-"""A chart's data as a table: CSV for Excel (UTF-8 with BOM, semicolons, decimal comma,
-as Danmarks Statistik's own downloads) and XLSX. Gaps are rows too, marked as such."""
+"""A chart's data as a table: CSV for Excel and XLSX. Gaps are rows too, marked as such.
+
+The Danish CSV is what Danish Excel opens (UTF-8 with BOM, semicolons, decimal comma, as
+Danmarks Statistik's own downloads); the English one uses commas and a decimal point.
+Headers and words follow the language; values, sources and keys are the same in both.
+"""
 
 import io
 
 import pandas as pd
 
 from dashboard.figures.chart_view import ChartView
+from dashboard.i18n import N_, translator, localized
 from dashboard.vocabulary import BASES, NOT_PUBLISHED, SECTORS
 
-PRECISION_DA = {"exact": "præcist tal", "approx": "omtrentligt (kun ord offentliggjort)", "verbal": "kun ord offentliggjort"}
-GAP_PRECISION = NOT_PUBLISHED.lower()  # the "Præcision" of a row with nothing published
-VALUE = "Værdi (%)"
-N_OBS = "Antal observationer"
-COLUMNS = ("Tema", "Figur", "Gruppe", "Sektor", "Periode", VALUE, "Præcision", "Offentliggjort i ord", "Grundlag",
-           N_OBS, "Spørgsmål", "Kilde", "figure_id", "category")
+PRECISIONS = {
+    "exact": N_("præcist tal"),
+    "approx": N_("omtrentligt (kun ord offentliggjort)"),
+    "verbal": N_("kun ord offentliggjort"),
+}
+# Column key and header; the last two are keys of our data and keep their names.
+COLUMNS = (
+    ("theme", N_("Tema")),
+    ("chart", N_("Figur")),
+    ("group", N_("Gruppe")),
+    ("sector", N_("Sektor")),
+    ("period", N_("Periode")),
+    ("value", N_("Værdi (%)")),
+    ("precision", N_("Præcision")),
+    ("words", N_("Offentliggjort i ord")),
+    ("base", N_("Grundlag")),
+    ("n_obs", N_("Antal observationer")),
+    ("question", N_("Spørgsmål")),
+    ("source", N_("Kilde")),
+    ("figure_id", "figure_id"),
+    ("category", "category"),
+)
+CSV_FORMATS = {"da": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal": "."}}
 
 
 def chart_table(chart_view: ChartView) -> pd.DataFrame:
+    """One row per bar, word or gap of the chart, with headers in the chart's language."""
     chart, slice_ = chart_view.chart, chart_view.slice
+    lang = slice_.lang
+    _ = translator(lang)
     records = []
     for group in slice_.groups:
         for slot in group.slots:
             row = slot.row
             records.append(
                 {
-                    "Tema": chart_view.theme.title_da,
-                    "Figur": chart.title_da,
-                    "Gruppe": group.label,
-                    "Sektor": SECTORS[row.sector if row else (group.key if chart.group_by == "sector" else "alle")]["da"],
-                    "Periode": slot.period,
-                    VALUE: row.value_pct if row else None,
-                    "Præcision": PRECISION_DA[row.precision] if row else GAP_PRECISION,
-                    "Offentliggjort i ord": (row.verbal_da or "") if row else "",
-                    "Grundlag": BASES[row.base if row else slice_.base]["da"],
-                    N_OBS: row.n_obs if row else None,
-                    "Spørgsmål": (row.question_da or "") if row else "",
-                    "Kilde": row.source_url if row else "",
+                    "theme": localized(chart_view.theme, "title", lang),
+                    "chart": localized(chart, "title", lang),
+                    "group": group.label,
+                    "sector": _(SECTORS[row.sector if row else (group.key if chart.group_by == "sector" else "alle")]),
+                    "period": slot.period,
+                    "value": row.value_pct if row else None,
+                    "precision": _(PRECISIONS[row.precision]) if row else _(NOT_PUBLISHED).lower(),
+                    "words": (row.verbal_da or "") if row else "",
+                    "base": _(BASES[row.base if row else slice_.base]),
+                    "n_obs": row.n_obs if row else None,
+                    "question": (row.question_da or "") if row else "",
+                    "source": row.source_url if row else "",
                     "figure_id": chart.figure_id,
                     "category": row.category if row else (group.key if chart.group_by == "category" else ""),
                 }
             )
     # A view with nothing published still gives the table its columns (and no rows).
-    return pd.DataFrame.from_records(records, columns=list(COLUMNS))
+    table = pd.DataFrame.from_records(records, columns=[key for key, _header in COLUMNS])
+    table.attrs["lang"] = lang
+    return table.rename(columns={key: _(header) for key, header in COLUMNS})
 
 
-def _decimal_comma(value) -> str:
-    return "" if value is None or pd.isna(value) else str(value).replace(".", ",")
+def _header(table: pd.DataFrame, key: str) -> str:
+    lang = table.attrs["lang"]
+    _ = translator(lang)
+    return _(dict(COLUMNS)[key])
 
 
 def to_csv(table: pd.DataFrame) -> bytes:
+    fmt = CSV_FORMATS[table.attrs["lang"]]
+    value, n_obs = _header(table, "value"), _header(table, "n_obs")
     text = table.assign(
-        **{VALUE: table[VALUE].map(_decimal_comma), N_OBS: table[N_OBS].map(lambda n: "" if n is None or pd.isna(n) else str(int(n)))}
-    ).to_csv(sep=";", index=False, lineterminator="\r\n")
+        **{
+            value: table[value].map(lambda v: "" if v is None or pd.isna(v) else str(v).replace(".", fmt["decimal"])),
+            n_obs: table[n_obs].map(lambda n: "" if n is None or pd.isna(n) else str(int(n))),
+        }
+    ).to_csv(sep=fmt["sep"], index=False, lineterminator="\r\n")
     return text.encode("utf-8-sig")
 
 
 def to_xlsx(table: pd.DataFrame) -> bytes:
     out = io.BytesIO()
-    numeric = table.assign(**{VALUE: pd.to_numeric(table[VALUE].map(lambda v: None if v is None else float(v)))})
+    value = _header(table, "value")
+    numeric = table.assign(**{value: pd.to_numeric(table[value].map(lambda v: None if v is None else float(v)))})
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
         numeric.to_excel(writer, index=False, sheet_name="Data")
     return out.getvalue()

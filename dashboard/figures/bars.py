@@ -12,8 +12,10 @@ import plotly.graph_objects as go
 from dashboard.data.models import FigureRow
 from dashboard.figures import template
 from dashboard.figures.chart_slice import ChartSlice
-from dashboard.formatting import NBSP, approx_percent, number, percent
-from dashboard.vocabulary import INNOVATION_TYPES, NOT_PUBLISHED
+from dashboard.figures.value_text import value_label, value_text
+from dashboard.formatting import NBSP, number, percent
+from dashboard.i18n import translator
+from dashboard.vocabulary import INNOVATION_TYPES
 
 ROW_PX = 30
 HEADING_LINE_UNITS = 0.75
@@ -27,44 +29,27 @@ def _size(points: int, text_scale: float) -> int:
     return round(points * text_scale)
 
 
-def _hover(group: str, period: str, row: FigureRow | None) -> str:
-    lines = [f"<b>{group}</b>", period]
-    if row is None:
-        lines.append(NOT_PUBLISHED)
-    elif row.precision == "exact":
-        lines.append(percent(row.value_pct))
-    elif row.precision == "approx":
-        lines.append(f"{approx_percent(row.value_pct)}: offentliggjort i ord som »{row.verbal_da}«")
-    else:
-        lines.append(f"Offentliggjort i ord som »{row.verbal_da}«, uden tal")
+def _hover(group: str, period: str, row: FigureRow | None, lang: str) -> str:
+    _ = translator(lang)
+    lines = [f"<b>{group}</b>", period, value_text(row, lang)]
     if row is not None and row.n_obs:
-        lines.append(f"Antal observationer: {number(row.n_obs)}")
+        lines.append(_("Antal observationer: {n}").format(n=number(row.n_obs, lang)))
     return "<br>".join(lines)
 
 
-def _label(row: FigureRow | None) -> str:
-    if row is None:
-        return NOT_PUBLISHED
-    if row.precision == "exact":
-        return percent(row.value_pct)
-    if row.precision == "approx":
-        return approx_percent(row.value_pct)
-    return f"»{row.verbal_da}«"
-
-
-def _bar_trace(slots, name: str, approx: bool, show_legend: bool, text_scale: float) -> go.Bar:
+def _bar_trace(slots, name: str, approx: bool, show_legend: bool, text_scale: float, lang: str) -> go.Bar:
     return go.Bar(
         orientation="h",
         name=name,
         x=[float(row.value_pct) for _, _, row in slots],
         y=[position for position, _, _ in slots],
-        text=[_label(row) for _, _, row in slots],
+        text=[value_label(row, lang) for _, _, row in slots],
         textposition="outside",
         constraintext="none",  # keep labels at full size however thin the bar
         textfont=dict(size=_size(14, text_scale)),
         cliponaxis=False,
         width=0.72,
-        customdata=[_hover(group, row.period, row) for _, group, row in slots],
+        customdata=[_hover(group, row.period, row, lang) for _, group, row in slots],
         hovertemplate="%{customdata}<extra></extra>",
         marker=dict(
             color=template.APPROX_FILL if approx else template.PRIMARY,
@@ -97,19 +82,23 @@ def _text_trace(name: str, positions: list[float], texts: list[str], textpositio
 
 
 def _note(slice_: ChartSlice) -> str:
+    _ = translator(slice_.lang)
     parts = list(slice_.unpublished_periods)
-    parts += [INNOVATION_TYPES[t]["da"] for t in slice_.unpublished_types]
+    parts += [_(INNOVATION_TYPES[t]) for t in slice_.unpublished_types]
     if not parts:
         return ""
-    return "<br>".join(textwrap.wrap(f"{NOT_PUBLISHED} for denne figur: {', '.join(parts)}", NOTE_WRAP))
+    note = _("Ikke offentliggjort for denne figur: {periods_and_types}").format(periods_and_types=", ".join(parts))
+    return "<br>".join(textwrap.wrap(note, NOTE_WRAP))
 
 
 def _empty_message(slice_: ChartSlice) -> str:
     """Why a chart has nothing to draw, said on the chart."""
+    _ = translator(slice_.lang)
     if slice_.deselected_types and slice_.periods:
-        shown = ", ".join(INNOVATION_TYPES[t]["da"].lower() for t in slice_.deselected_types)
-        return "<br>".join(textwrap.wrap(f"Figuren viser {shown}, som ikke er valgt i filteret for innovationstype", NOTE_WRAP))
-    return _note(slice_) or "Vælg mindst én periode og én innovationstype"
+        shown = ", ".join(_(INNOVATION_TYPES[t]).lower() for t in slice_.deselected_types)
+        message = _("Figuren viser {types}, som ikke er valgt i filteret for innovationstype").format(types=shown)
+        return "<br>".join(textwrap.wrap(message, NOTE_WRAP))
+    return _note(slice_) or _("Vælg mindst én periode og én innovationstype")
 
 
 def _message_figure(message: str, text_scale: float) -> go.Figure:
@@ -148,20 +137,23 @@ def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
             position += 1
         position += 0.5
 
+    lang, _ = slice_.lang, translator(slice_.lang)
     show_legend = bool(approx)
     traces = []
     if exact:
-        traces.append(_bar_trace(exact, "Offentliggjort tal", approx=False, show_legend=show_legend, text_scale=text_scale))
+        traces.append(_bar_trace(exact, _("Offentliggjort tal"), approx=False, show_legend=show_legend,
+                                 text_scale=text_scale, lang=lang))
     if approx:
-        traces.append(_bar_trace(approx, "ca.: kun offentliggjort i ord", approx=True, show_legend=show_legend, text_scale=text_scale))
+        traces.append(_bar_trace(approx, _("ca.: kun offentliggjort i ord"), approx=True, show_legend=show_legend,
+                                 text_scale=text_scale, lang=lang))
     if words:
         traces.append(_text_trace(
-            "Ord og huller", [p for p, _, _, _ in words], [NBSP * 2 + _label(row) for _, _, _, row in words], "middle right",
-            [template.MUTED if row is None else template.INK for _, _, _, row in words], text_scale, italic=True,
-            hovers=[_hover(group, period, row) for _, group, period, row in words],
+            "words", [w[0] for w in words], [NBSP * 2 + value_label(w[3], lang) for w in words], "middle right",
+            [template.MUTED if w[3] is None else template.INK for w in words], text_scale, italic=True,
+            hovers=[_hover(group, period, row, lang) for _position, group, period, row in words],
         ))
     traces.append(_text_trace(
-        "Grupper", [y + HEADING_DROP for y, _ in headings], [f"<b>{text}</b>" for _, text in headings], "top right",
+        "groups", [y + HEADING_DROP for y, _ in headings], [f"<b>{text}</b>" for _, text in headings], "top right",
         [template.INK] * len(headings), text_scale, italic=False,
     ))
     annotations = []
@@ -186,7 +178,7 @@ def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
             showlegend=show_legend,
             font=dict(size=_size(14, text_scale)),
             legend=dict(font=dict(size=_size(13, text_scale))),
-            xaxis=dict(range=[0, 100], tickvals=ticks, ticktext=[percent(t) for t in ticks]),
+            xaxis=dict(range=[0, 100], tickvals=ticks, ticktext=[percent(t, lang) for t in ticks]),
             yaxis=dict(
                 range=[position - 0.3, -0.9], tickvals=tickvals, ticktext=ticktext,
                 tickfont=dict(size=_size(13, text_scale), color=template.MUTED),

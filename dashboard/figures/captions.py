@@ -9,22 +9,24 @@ from urllib.parse import unquote, urlparse
 
 from dashboard.figures.chart_slice import ChartSlice
 from dashboard.formatting import number, period_list
+from dashboard.i18n import N_, translator
 from dashboard.state import ALL_TYPES, ViewState
-from dashboard.vocabulary import BASES, INNOVATION_TYPES
+from dashboard.vocabulary import BASES, BASES_SHORT, INNOVATION_TYPES
 
-SOURCE_NAME = "Innovationsbarometeret (COI/CO-PI og Danmarks Statistik)"
-TYPE_FILTER_NOT_APPLIED = "Filteret for innovationstype gælder ikke denne figur."
-TYPES_SUM_NOTE = "En innovation kan have flere typer, så andelene summer ikke til 100 %."
+SOURCE_NAME = N_("Innovationsbarometeret (COI/CO-PI og Danmarks Statistik)")
+TYPE_FILTER_NOT_APPLIED = N_("Filteret for innovationstype gælder ikke denne figur.")
+TYPES_SUM_NOTE = N_("En innovation kan have flere typer, så andelene summer ikke til 100 %.")
 
 
 @dataclass(frozen=True)
 class Caption:
+    lang: str
     base: str
     periods: str
     comparison_note: str  # where editions differ in base or question wording; else empty
     filter_note: str
     types: str
-    questions: tuple[str, ...]
+    questions: tuple[str, ...]  # as asked, in Danish
     observations: str
     sources: tuple[str, ...]
 
@@ -36,50 +38,67 @@ def source_label(url: str) -> str:
     return parsed.netloc.removeprefix("www.") + (path if len(path) <= 40 else path[:38] + "…")
 
 
-def _observations(slice_: ChartSlice) -> str:
+def _observations(slice_: ChartSlice, lang: str) -> str:
+    _ = translator(lang)
     rows = slice_.rows
     if not rows:
         return ""
-    counts = [f"{number(n)} ({period})" for period, n in dict.fromkeys((r.period, r.n_obs) for r in rows if r.n_obs)]
+    counts = [f"{number(n, lang)} ({period})" for period, n in dict.fromkeys((r.period, r.n_obs) for r in rows if r.n_obs)]
     if any(r.n_obs is None for r in rows):
-        counts.append("ikke oplyst ved " + ("de øvrige tal" if counts else "tallet"))
+        counts.append(_("ikke oplyst ved de øvrige tal") if counts else _("ikke oplyst ved tallet"))
     return ", ".join(counts)
 
 
 def _types(slice_: ChartSlice, view: ViewState) -> str:
     if not slice_.type_filter_applies or view.types == ALL_TYPES:
         return ""
-    return "Innovationstyper: " + ", ".join(INNOVATION_TYPES[t]["da"] for t in view.types)
+    _ = translator(view.lang)
+    return _("Innovationstyper: {types}").format(types=", ".join(_(INNOVATION_TYPES[t]) for t in view.types))
 
 
-def _base(slice_: ChartSlice) -> str:
+def _base(slice_: ChartSlice, lang: str) -> str:
+    _ = translator(lang)
     if not slice_.mixed_bases:
-        return BASES[slice_.base]["da"]
-    return "Grundlaget skifter mellem udgaverne: " + "; ".join(
-        f"{period}: {BASES[base]['da'].split(' (')[0].lower()}" for period, base in slice_.bases
+        return _(BASES[slice_.base])
+    return _("Grundlaget skifter mellem udgaverne: {bases}").format(
+        bases="; ".join(f"{period}: {_(BASES_SHORT[base])}" for period, base in slice_.bases)
     )
 
 
-def _comparison_note(slice_: ChartSlice, questions: tuple[str, ...]) -> str:
-    notes = []
-    if slice_.mixed_bases:
-        notes.append("tallene har forskelligt grundlag og kan ikke sammenlignes direkte")
-    if len(questions) > 1 and len(slice_.periods) > 1:
-        notes.append("spørgsmålet er formuleret forskelligt i udgaverne")
-    return ("NB: " + " og ".join(notes) + ".") if notes else ""
+def _comparison_note(slice_: ChartSlice, questions: tuple[str, ...], lang: str) -> str:
+    _ = translator(lang)
+    mixed_bases = slice_.mixed_bases
+    reworded = len(questions) > 1 and len(slice_.periods) > 1
+    if mixed_bases and reworded:
+        return _("NB: tallene har forskelligt grundlag og kan ikke sammenlignes direkte, "
+                 "og spørgsmålet er formuleret forskelligt i udgaverne.")
+    if mixed_bases:
+        return _("NB: tallene har forskelligt grundlag og kan ikke sammenlignes direkte.")
+    if reworded:
+        return _("NB: spørgsmålet er formuleret forskelligt i udgaverne.")
+    return ""
 
 
 def caption(slice_: ChartSlice, view: ViewState) -> Caption:
+    lang = view.lang
+    _ = translator(lang)
     rows = slice_.rows
     questions = tuple(dict.fromkeys(r.question_da for r in rows if r.question_da))
-    periods = period_list(slice_.periods)
+    periods = period_list(slice_.periods, lang)
+    if not periods:
+        period_text = ""
+    elif len(slice_.periods) > 1:
+        period_text = _("Udvikling: {periods}").format(periods=periods)
+    else:
+        period_text = _("Periode: {period}").format(period=periods)
     return Caption(
-        base=_base(slice_),
-        periods=(f"Udvikling: {periods}" if len(slice_.periods) > 1 else f"Periode: {periods}") if periods else "",
-        comparison_note=_comparison_note(slice_, questions),
-        filter_note=TYPES_SUM_NOTE if slice_.type_filter_applies else TYPE_FILTER_NOT_APPLIED,
+        lang=lang,
+        base=_base(slice_, lang),
+        periods=period_text,
+        comparison_note=_comparison_note(slice_, questions, lang),
+        filter_note=_(TYPES_SUM_NOTE if slice_.type_filter_applies else TYPE_FILTER_NOT_APPLIED),
         types=_types(slice_, view),
         questions=questions,
-        observations=_observations(slice_),
+        observations=_observations(slice_, lang),
         sources=tuple(dict.fromkeys(r.source_url for r in rows)),
     )

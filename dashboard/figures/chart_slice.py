@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from dashboard.data import DataSet
 from dashboard.data.models import Chart, FigureRow
+from dashboard.i18n import translator, localized
 from dashboard.state import ViewState
 from dashboard.vocabulary import INNOVATION_TYPES, SECTORS
 
@@ -40,6 +41,7 @@ class ChartSlice:
     unpublished_types: tuple[str, ...]
     deselected_types: tuple[str, ...]  # the chart's innovation types that the filter leaves out
     type_filter_applies: bool
+    lang: str
 
     @property
     def rows(self) -> tuple[FigureRow, ...]:
@@ -73,9 +75,10 @@ def type_filter_applies(data: DataSet, chart: Chart) -> bool:
 def _groups(chart: Chart, figure, view: ViewState) -> tuple[list[tuple[str, str]], bool, list[str]]:
     """(key, label) of the groups to show, whether the type filter applies, and types never published."""
     if chart.group_by == "sector":
-        return [(s, SECTORS[s]["da"]) for s in chart.sectors if s == "alle" or s in view.sectors], False, []
+        _ = translator(view.lang)
+        return [(s, _(SECTORS[s])) for s in chart.sectors if s == "alle" or s in view.sectors], False, []
     categories = _categories(chart, figure)
-    labels = {r.category: r.label_da for r in figure}
+    labels = {r.category: localized(r, "label", view.lang) for r in figure}
     if not any(c in INNOVATION_TYPES for c in categories):
         return [(c, labels[c]) for c in categories], False, []
     shown = [c for c in categories if c not in INNOVATION_TYPES or c in view.types]
@@ -109,4 +112,5 @@ def chart_slice(data: DataSet, chart: Chart, view: ViewState) -> ChartSlice:
             c for c in _categories(chart, figure) if type_filter_applies and c in INNOVATION_TYPES and c not in view.types
         ),
         type_filter_applies=type_filter_applies,
+        lang=view.lang,
     )

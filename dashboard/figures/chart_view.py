@@ -32,6 +32,7 @@ def chart_view(data: DataSet, theme: Theme, chart: Chart, view: ViewState, text_
         periods=view.periods,
         types=view.types if type_filter_applies(data, chart) else ALL_TYPES,
         sectors=view.sectors if chart.group_by == "sector" else ALL_SECTORS,
+        lang=view.lang,
     )
     return _chart_view(data, theme, chart, relevant, text_scale)
 

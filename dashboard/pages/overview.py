@@ -1,26 +1,33 @@
-"""The landing page: every theme with a page, with its headline figure."""
+"""The landing page: every theme with a page, with its headline figure; and the page for
+an address that matches none."""
 
 from dash import dcc, html
 
+from dashboard.components.shell import language_href, page_frame
 from dashboard.data import DataSet
 from dashboard.formatting import percent
+from dashboard.i18n import translator, localized
+from dashboard.state import ViewState, language_of
 
 
-def theme_tile(data: DataSet, theme) -> html.Article:
+def theme_tile(data: DataSet, theme, lang: str) -> html.Article:
+    _ = translator(lang)
     row = data.headline_row(theme)
     return html.Article(
         className="theme-tile",
         children=[
-            html.H2(dcc.Link(theme.title_da, href=f"/{theme.slug}")),
-            html.P(percent(row.value_pct), className="tile-value"),
-            html.P(theme.headline.text_da, className="tile-text"),
-            html.P(f"Periode: {row.period}", className="tile-meta"),
+            html.H2(dcc.Link(localized(theme, "title", lang), href=f"/{theme.slug}{ViewState(lang=lang).query_string()}")),
+            html.P(percent(row.value_pct, lang), className="tile-value"),
+            html.P(localized(theme.headline, "text", lang), className="tile-text"),
+            html.P(_("Periode: {period}").format(period=row.period), className="tile-meta"),
         ],
     )
 
 
-def overview_layout(data: DataSet) -> html.Div:
-    return html.Div(
+def overview_layout(data: DataSet, query: dict) -> html.Div:
+    lang = language_of(query)
+    _ = translator(lang)
+    content = html.Div(
         className="overview-page",
         children=[
             html.Header(
@@ -28,24 +35,29 @@ def overview_layout(data: DataSet) -> html.Div:
                 children=[
                     html.H1("Innovationsbarometeret"),
                     html.P(
-                        "Innovationsbarometeret er den officielle statistik over innovation i den offentlige "
-                        "sektor i Danmark, lavet af Center for Offentlig Innovation (nu CO-PI) sammen med "
-                        "Danmarks Statistik. Her kan du udforske de offentliggjorte tal tema for tema, med "
-                        "kilde til hvert tal.",
+                        _("Innovationsbarometeret er den officielle statistik over innovation i den offentlige "
+                          "sektor i Danmark, lavet af Center for Offentlig Innovation (nu CO-PI) sammen med "
+                          "Danmarks Statistik. Her kan du udforske de offentliggjorte tal tema for tema, med "
+                          "kilde til hvert tal."),
                         className="theme-intro",
                     ),
                 ],
             ),
-            html.Div([theme_tile(data, t) for t in data.page_themes], className="theme-tiles"),
+            html.Div([theme_tile(data, t, lang) for t in data.page_themes], className="theme-tiles"),
         ],
     )
+    return page_frame(data, lang, content, language_href("/", ViewState(lang=lang)))
 
 
-def not_found_layout(**_query) -> html.Div:
-    return html.Div(
+def not_found_layout(data: DataSet, query: dict) -> html.Div:
+    lang = language_of(query)
+    _ = translator(lang)
+    home = "/" + ViewState(lang=lang).query_string()
+    content = html.Div(
         className="overview-page",
         children=[
-            html.H1("Siden findes ikke"),
-            html.P(["Adressen passer ikke til nogen side. ", dcc.Link("Gå til forsiden", href="/"), "."]),
+            html.H1(_("Siden findes ikke")),
+            html.P([_("Adressen passer ikke til nogen side. "), dcc.Link(_("Gå til forsiden"), href=home), "."]),
         ],
     )
+    return page_frame(data, lang, content, language_href("/", ViewState(lang=lang)))

@@ -12,22 +12,25 @@ from dashboard.components.chart_card import chart_card, chart_footer, chart_subt
 from dashboard.components.chart_text import chart_in_words
 from dashboard.components.filters import filter_panel
 from dashboard.components.headline import headline_tile
+from dashboard.components.shell import language_href, page_frame
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
 from dashboard.figures.chart_slice import type_filter_applies
 from dashboard.figures.chart_view import chart_views
+from dashboard.i18n import DEFAULT_LANGUAGE, localized, translator
 from dashboard.pages.presenter import presenter_layout
 from dashboard.state import ALL_TYPES, ParsedView, ViewState, parse_query
 from dashboard.vocabulary import PERIODS
 
 
-def link_notice(notices) -> html.Div | None:
+def link_notice(notices, lang: str) -> html.Div | None:
     if not notices:
         return None
+    _ = translator(lang)
     return html.Div(
         role="status",
         children=dbc.Alert(
-            [html.Strong("Dele af linket blev ignoreret: "), "; ".join(notices), ". Siden viser resten af visningen."],
+            [html.Strong(_("Dele af linket blev ignoreret: ")), "; ".join(notices), _(". Siden viser resten af visningen.")],
             color="warning", className="link-notice", dismissable=True,
         ),
     )
@@ -41,35 +44,60 @@ def slides_href(theme: Theme, view: ViewState) -> str:
     return f"/export/{theme.slug}.pptx{view.query_string()}"
 
 
+def theme_language_href(theme: Theme, view: ViewState) -> str:
+    return language_href(f"/{theme.slug}", view)
+
+
+def page_messages(lang: str) -> dict:
+    """What the browser-side code (assets/dashboard.js) says, in the page's language."""
+    _ = translator(lang)
+    return {
+        "copied": _("Linket er kopieret"),
+        "chart_copied": _("Linket til figuren er kopieret"),
+        "copy_failed": _("Kunne ikke kopiere; kopiér adressen fra adresselinjen"),
+    }
+
+
 def _page_tools(theme: Theme, view: ViewState) -> html.Div:
+    _ = translator(view.lang)
     return html.Div(
         className="page-tools",
         children=[
-            html.Button("Kopiér link", id=ids.copy_link(theme.slug), className="btn btn-outline-dark btn-sm", type="button"),
+            html.Button(_("Kopiér link"), id=ids.copy_link(theme.slug), className="btn btn-outline-dark btn-sm", type="button"),
             html.Span(id=ids.copy_link_status(theme.slug), className="copy-status", role="status"),
-            dcc.Link("Vis som præsentation", href=presentation_href(theme, view), id=ids.presentation_link(theme.slug),
+            dcc.Link(_("Vis som præsentation"), href=presentation_href(theme, view), id=ids.presentation_link(theme.slug),
                      className="btn btn-outline-dark btn-sm"),
-            html.A("Download som PowerPoint", href=slides_href(theme, view), id=ids.slides_link(theme.slug),
+            html.A(_("Download som PowerPoint"), href=slides_href(theme, view), id=ids.slides_link(theme.slug),
                    className="btn btn-outline-dark btn-sm"),
         ],
     )
 
 
+def page_stores(theme: Theme, view: ViewState) -> list:
+    """The page's view state (the URL follows it) and the browser-side texts."""
+    return [
+        dcc.Store(id=ids.view_query(theme.slug), data=view.query_string()),
+        dcc.Store(id=ids.url_synced(theme.slug)),
+        dcc.Store(id=ids.page_messages(theme.slug), data=page_messages(view.lang)),
+    ]
+
+
 def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
     view = parsed.state
+    lang = view.lang
+    _ = translator(lang)
     cases = data.cases_for(theme.slug, view.types)
     return html.Div(
         className="theme-page",
         children=[
-            link_notice(parsed.notices),
-            dcc.Store(id=ids.view_query(theme.slug), data=view.query_string()),
-            dcc.Store(id=ids.url_synced(theme.slug)),
+            link_notice(parsed.notices, lang),
+            *page_stores(theme, view),
             html.Header(
                 className="theme-header",
                 children=[
-                    dcc.Link("← Alle temaer", href="/", className="back-link"),
-                    html.H1(theme.title_da),
-                    html.P(theme.intro_da, className="theme-intro"),
+                    dcc.Link(_("← Alle temaer"), href="/" + ViewState(lang=lang).query_string(), className="back-link"),
+                    html.H1(localized(theme, "title", lang)),
+                    html.P(localized(theme, "intro", lang), className="theme-intro"),
                 ],
             ),
             dbc.Row(
@@ -78,7 +106,7 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
                     dbc.Col(
                         lg=8,
                         children=[
-                            headline_tile(theme.headline, data.headline_row(theme)),
+                            headline_tile(theme.headline, data.headline_row(theme), lang),
                             filter_panel(
                                 theme.slug, view,
                                 has_types=bool(data.cases_for(theme.slug))
@@ -95,9 +123,9 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
                             className="case-column",
                             **{"aria-labelledby": "cases-titel"},
                             children=[
-                                html.H2("Cases og værktøjer", id="cases-titel"),
-                                html.P(case_count(cases), id=ids.case_count(theme.slug), className="case-count"),
-                                html.Div(case_list(cases, bool(data.cases_for(theme.slug))), id=ids.case_list(theme.slug),
+                                html.H2(_("Cases og værktøjer"), id="cases-titel"),
+                                html.P(case_count(cases, lang), id=ids.case_count(theme.slug), className="case-count"),
+                                html.Div(case_list(cases, bool(data.cases_for(theme.slug)), lang), id=ids.case_list(theme.slug),
                                          className="case-list"),
                             ],
                         ),
@@ -110,9 +138,12 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
 
 def theme_layout(data: DataSet, theme: Theme, query: dict) -> html.Div:
     parsed = parse_query(query)
-    if parsed.state.presentation:
-        return presenter_layout(data, theme, parsed, link_notice(parsed.notices))
-    return _page(data, theme, parsed)
+    view = parsed.state
+    if view.presentation:
+        content = presenter_layout(data, theme, parsed, link_notice(parsed.notices, view.lang), page_stores(theme, view))
+    else:
+        content = _page(data, theme, parsed)
+    return page_frame(data, view.lang, content, theme_language_href(theme, view), theme.slug)
 
 
 @lru_cache(maxsize=8192)
@@ -127,11 +158,12 @@ def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[
         "footers": [chart_footer(cv.caption) for cv in views],
         "words": [chart_in_words(cv) for cv in views],
         "downloads": [download_items(cv.chart.id, view) for cv in views],
-        "cases": case_list(cases, bool(data.cases_for(theme.slug))),
-        "case_count": case_count(cases),
+        "cases": case_list(cases, bool(data.cases_for(theme.slug)), view.lang),
+        "case_count": case_count(cases, view.lang),
         "query": view.query_string(),
         "presentation_href": presentation_href(theme, view),
         "slides_href": slides_href(theme, view),
+        "language_href": theme_language_href(theme, view),
     }
 
 
@@ -155,21 +187,23 @@ def changes_only(update: dict, data: DataSet, theme: Theme, view: ViewState, pre
     }
 
 
-def all_filter_states() -> list[ViewState]:
-    """Every combination of periods and types the filters can show."""
+def all_filter_states(lang: str) -> list[ViewState]:
+    """Every combination of periods and types the filters can show, in one language."""
     def subsets(items):
         return [combo for n in range(len(items) + 1) for combo in combinations(items, n)]
 
-    return [ViewState(periods=p, types=t) for p in subsets(PERIODS) for t in subsets(ALL_TYPES)]
+    return [ViewState(periods=p, types=t, lang=lang) for p in subsets(PERIODS) for t in subsets(ALL_TYPES)]
 
 
-def warm_theme_updates(data: DataSet) -> int:
-    """Compute every theme's response for every filter state (to fill the caches before
-    gunicorn forks its workers, which then share them). Returns how many were computed."""
+def warm_theme_updates(data: DataSet, lang: str = DEFAULT_LANGUAGE) -> int:
+    """Compute every theme's response for every filter state in `lang` (to fill the caches
+    before gunicorn forks its workers, which then share them). Returns how many were computed.
+    Only the default language is warmed: doing both doubles start-up and shut-down time, and
+    an English state costs ~10 ms the first time a worker is asked for it."""
     count = 0
     for theme in data.page_themes:
         chart_ids = tuple(c.id for c in theme.charts)
-        for view in all_filter_states():
+        for view in all_filter_states(lang):
             theme_update(data, theme, view, chart_ids)
             count += 1
     return count

@@ -6,25 +6,28 @@ from playwright.sync_api import expect
 
 from dashboard.data import load_dataset
 from dashboard.formatting import percent
+from dashboard.i18n import localized
 from tests.browser.conftest import chart, screenshot, toggle, wait_for_charts
 
 DATA = load_dataset()
 
 
+@pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("theme", DATA.page_themes, ids=lambda t: t.slug)
-def test_every_configured_theme_renders_its_charts_without_console_errors(page, console, base_url, theme):
-    page.goto(f"{base_url}/{theme.slug}")
+def test_every_configured_theme_renders_its_charts_without_console_errors(page, console, base_url, theme, lang):
+    page.goto(f"{base_url}/{theme.slug}" + ("?lang=en" if lang == "en" else ""))
     wait_for_charts(page, len(theme.charts))
-    expect(page.locator("h1")).to_have_text(theme.title_da)
-    expect(page.locator(".headline-value")).to_have_text(percent(DATA.headline_row(theme).value_pct).replace("\u00a0", " "))
+    expect(page.locator("h1")).to_have_text(localized(theme, "title", lang))
+    value = percent(DATA.headline_row(theme).value_pct, lang).replace("\u00a0", " ")
+    expect(page.locator(".headline-value")).to_have_text(value)
     expect(page.locator(".chart-card")).to_have_count(len(theme.charts))
     for chart_config in theme.charts:
         card = chart(page, chart_config.id)
-        expect(card.locator("h2")).to_have_text(chart_config.title_da)
+        expect(card.locator("h2")).to_have_text(localized(chart_config, "title", lang))
         expect(card.locator(".js-plotly-plot .main-svg").first).to_be_visible()
-        expect(card).not_to_contain_text("Vælg mindst")
+        expect(card).not_to_contain_text("Vælg mindst" if lang == "da" else "Select at least")
     expect(page.locator(".case-column")).to_be_visible()
-    screenshot(page, f"{theme.slug}-1280")
+    screenshot(page, f"{theme.slug}-{lang}-1280")
     assert console.errors == []
 
 

@@ -1,0 +1,57 @@
+"""The interface in Danish and English, with gettext catalogues kept by Babel.
+
+Messages are written in Danish in the code (the msgids); `dashboard/locale/en/` holds the
+English catalogue. `make translations` extracts, updates and compiles it; a test fails
+when a message has no English translation. Texts that come with the data (titles,
+labels, case summaries) are not messages: they carry their own `_da`/`_en` fields.
+"""
+
+from collections.abc import Callable
+from functools import lru_cache
+from gettext import NullTranslations
+from pathlib import Path
+
+from babel.support import Translations
+
+LANGUAGES = ("da", "en")
+DEFAULT_LANGUAGE = "da"
+LOCALES = {"da": "da_DK", "en": "en_GB"}  # Babel locales for numbers and lists
+LOCALE_DIRECTORY = Path(__file__).resolve().parent / "locale"
+DOMAIN = "messages"
+
+
+def N_(message: str) -> str:
+    """Marks a message for extraction where it is defined; it is translated where it is shown."""
+    return message
+
+
+@lru_cache(maxsize=None)
+def translations(lang: str) -> NullTranslations:
+    """The catalogue of `lang`. Danish needs none (the messages are Danish); a missing
+    English catalogue is an error, never a silent fall back to Danish."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    if lang == DEFAULT_LANGUAGE:
+        return NullTranslations()
+    catalogue = LOCALE_DIRECTORY / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    with catalogue.open("rb") as compiled:
+        return Translations(compiled, domain=DOMAIN)
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    return translations(lang).gettext
+
+
+def plural_translator(lang: str) -> Callable[[str, str, int], str]:
+    return translations(lang).ngettext
+
+
+def localized(item, field: str, lang: str) -> str | None:
+    """`item.<field>_<lang>` (e.g. a theme's `title_en`), else the Danish text."""
+    return getattr(item, f"{field}_{lang}", None) or getattr(item, f"{field}_{DEFAULT_LANGUAGE}")
+
+
+def danish_marker(lang: str) -> dict:
+    """`lang="da"` for an element holding Danish-only text (a case title, a question as
+    asked) on a page in another language, so screen readers pronounce it as Danish."""
+    return {} if lang == DEFAULT_LANGUAGE else {"lang": DEFAULT_LANGUAGE}
