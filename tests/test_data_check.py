@@ -50,7 +50,14 @@ def _append_line(path: Path, line: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
 
 
+def _statbank_copy_of_figures(directory: Path) -> None:
+    """A statbank.csv whose rows reuse the hand-verified figures' ids."""
+    lines = (directory / "figures.csv").read_text(encoding="utf-8").splitlines()
+    (directory / "statbank.csv").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+
+
 BROKEN = {
+    "statbank figure id taken": (_statbank_copy_of_figures, "statbank.csv:2: figure_id: 'proces_forloeb' is a figure of figures.csv"),
     "missing column": (lambda d: _drop_column(d / "figures.csv", "base"), "figures.csv:1: base: required column is missing"),
     "unknown column": (lambda d: _replace(d / "editions.csv", "source_url\n", "source_url,extra\n"), "editions.csv:1: extra: unknown column"),
     "unknown period": (lambda d: _set_field(d / "figures.csv", EXACT_LINE, "period", "2019-2020"), "figures.csv:6: period: '2019-2020' is not one of"),
@@ -87,7 +94,7 @@ BROKEN = {
     "chart names a missing category": (lambda d: _replace(d / "themes.yaml", "categories: [mindst_en]", "categories: [mindst_to]"), "themes.yaml:74: categories: 'mindst_to' is not a category of figure 'arbejdspladser_type'"),
     "chart id used twice": (lambda d: _replace(d / "themes.yaml", "id: flere-typer", "id: forloeb"), "themes.yaml:81: charts.id: duplicate chart id forloeb; first on line 31"),
     "headline names no row": (lambda d: _replace(d / "themes.yaml", "category: som_planlagt_og_forventet", "category: som_planlagt"), "themes.yaml:25: headline: names no row of figures.csv"),
-    "YAML syntax error": (lambda d: _replace(d / "themes.yaml", "  - slug: skab-vaerdi", "  - slug: [skab-vaerdi"), "themes.yaml:111: YAML syntax error"),
+    "YAML syntax error": (lambda d: _replace(d / "themes.yaml", "  - slug: skab-vaerdi", "  - slug: [skab-vaerdi"), "themes.yaml:126: YAML syntax error"),
     "themes not a list": (lambda d: (d / "themes.yaml").write_text("themes: styr-processen\n", encoding="utf-8"), "themes.yaml:1: themes: Input should be a valid tuple"),
     "cases not a list": (lambda d: (d / "cases.yaml").write_text("id: x\n", encoding="utf-8"), "cases.yaml:1: must be a list of cases"),
 }
@@ -131,6 +138,13 @@ def test_every_problem_is_reported_not_just_the_first(data_copy, capsys):
     assert "figures.csv:6: value_pct: 140 is above 100" in err
     assert "figures.csv:7: period: '2020' is not one of" in err
     assert "cases.yaml:51: sector: 'amt' is not one of" in err
+
+
+def test_a_broken_statbank_mapping_is_refused_by_the_check(data_copy, capsys):
+    config = data_copy / "statbank.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("TOT: alle", "TOT: everyone"), encoding="utf-8")
+    assert main(["check", str(data_copy)]) == 1
+    assert "statbank.yaml:" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("breakage", ["value above 100", "latin-1 encoding", "YAML syntax error"])

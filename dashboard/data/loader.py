@@ -15,6 +15,8 @@ from dashboard.data.problems import DataError, Problem
 from dashboard.data.readers import YamlDocument, read_csv_records
 
 FILES = ("figures.csv", "editions.csv", "cases.yaml", "themes.yaml")
+# Written by `python -m dashboard.data refresh-statbank`; the data set is whole without it.
+STATBANK_FILE = "statbank.csv"
 DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "data"
 
 
@@ -75,7 +77,27 @@ def _duplicates(name: str, keyed_rows, what: str) -> list[Problem]:
     return problems
 
 
-def _cross_file_problems(figures, editions, cases, themes_doc: YamlDocument, themes) -> list[Problem]:
+def _statbank_problems(figures, statbank, known_themes) -> list[Problem]:
+    """Statbank rows are figures of their own: never a figure_id of the hand-verified figures."""
+    hand_verified = {r.figure_id for _, r in figures}
+    problems = _duplicates(
+        STATBANK_FILE,
+        [(line, (r.figure_id, r.period, r.sector, r.category)) for line, r in statbank],
+        "(figure_id, period, sector, category)",
+    )
+    problems += [
+        Problem(STATBANK_FILE, line, "theme", f"{r.theme!r} is not a theme of themes.yaml")
+        for line, r in statbank
+        if r.theme not in known_themes
+    ]
+    return problems + [
+        Problem(STATBANK_FILE, line, "figure_id", f"{r.figure_id!r} is a figure of figures.csv; Statbank figures need their own")
+        for line, r in statbank
+        if r.figure_id in hand_verified
+    ]
+
+
+def _cross_file_problems(figures, statbank, editions, cases, themes_doc: YamlDocument, themes) -> list[Problem]:
     problems = _duplicates(
         "figures.csv",
         [(line, (r.figure_id, r.period, r.sector, r.category)) for line, r in figures],
@@ -108,7 +130,8 @@ def _cross_file_problems(figures, editions, cases, themes_doc: YamlDocument, the
     problems += [
         Problem(p.file, p.line, "charts.id", p.message) for p in _duplicates("themes.yaml", chart_ids, "chart id")
     ]
-    rows = [r for _, r in figures]
+    problems += _statbank_problems(figures, statbank, known_themes)
+    rows = [r for _, r in figures + statbank]
     for t_index, theme in enumerate(themes.themes):
         problems += _theme_problems(themes_doc, t_index, theme, rows)
     return problems
@@ -137,6 +160,8 @@ def _theme_problems(doc: YamlDocument, t_index: int, theme, rows) -> list[Proble
 
     for c_index, chart in enumerate(theme.charts):
         figure = [r for r in rows if r.figure_id == chart.figure_id]
+        if not figure and chart.optional:
+            continue
         if not figure:
             problems.append(
                 Problem(doc.name, at("charts", c_index, "figure_id"), "figure_id",
@@ -155,9 +180,18 @@ def _theme_problems(doc: YamlDocument, t_index: int, theme, rows) -> list[Proble
 
 def _version(directory: Path) -> str:
     digest = hashlib.sha256()
-    for name in FILES:
-        digest.update((directory / name).read_bytes())
+    for name in (*FILES, STATBANK_FILE):
+        if (directory / name).exists():
+            digest.update((directory / name).read_bytes())
     return digest.hexdigest()[:12]
+
+
+def _without_absent_optional_charts(themes, rows) -> tuple:
+    figure_ids = {r.figure_id for r in rows}
+    return tuple(
+        theme.model_copy(update={"charts": tuple(c for c in theme.charts if c.figure_id in figure_ids)})
+        for theme in themes
+    )
 
 
 def load_dataset(directory: Path | str = DEFAULT_DIRECTORY) -> DataSet:
@@ -173,26 +207,28 @@ def load_dataset(directory: Path | str = DEFAULT_DIRECTORY) -> DataSet:
             return None
 
     figures = attempt(lambda: _csv_rows(directory / "figures.csv", FigureRow))
+    statbank = attempt(lambda: _csv_rows(directory / STATBANK_FILE, FigureRow)) if (directory / STATBANK_FILE).exists() else ([], [])
     editions = attempt(lambda: _csv_rows(directory / "editions.csv", Edition))
     cases_doc = attempt(lambda: YamlDocument(directory / "cases.yaml"))
     themes_doc = attempt(lambda: YamlDocument(directory / "themes.yaml"))
 
     cases = _cases(cases_doc) if cases_doc else None
     themes = _yaml_model(themes_doc, ThemesFile, themes_doc.data) if themes_doc else None
-    for part in (figures, editions, cases, themes):
+    for part in (figures, statbank, editions, cases, themes):
         if part is not None:
             problems.extend(part[1])
     if problems:
         raise DataError(problems)
 
-    problems = _cross_file_problems(figures[0], editions[0], cases[0], themes_doc, themes[0])
+    problems = _cross_file_problems(figures[0], statbank[0], editions[0], cases[0], themes_doc, themes[0])
     if problems:
         raise DataError(problems)
 
+    rows = tuple(r for _, r in figures[0] + statbank[0])
     return DataSet(
-        figures=tuple(r for _, r in figures[0]),
+        figures=rows,
         editions=tuple(e for _, e in editions[0]),
         cases=tuple(c for _, c in cases[0]),
-        themes=themes[0].themes,
+        themes=_without_absent_optional_charts(themes[0].themes, rows),
         version=_version(directory),
     )

@@ -200,6 +200,9 @@ class Chart(BaseModel):
     group_by: Literal["category", "sector"] = "category"
     categories: tuple[Key, ...] | None = None
     sectors: tuple[Sector, ...] = ("alle",)
+    # An optional chart's figure may be absent (figures fetched from Statbank): then the chart
+    # is left off its page instead of refusing the data set.
+    optional: bool = False
 
 
 class Theme(BaseModel):
