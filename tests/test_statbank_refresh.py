@@ -24,6 +24,16 @@ ROOT = Path(__file__).resolve().parents[1]
 ANSWERS = Path(__file__).parent / "statbank_api"
 
 
+def _selected(request: dict, text: str) -> str:
+    """The rows of a recorded whole table that the request's variables select, as the API does."""
+    lines = text.splitlines()
+    header = lines[0].split(";")
+    wanted = {v["code"].upper(): set(v["values"]) for v in request["variables"]}
+    rows = [line for line in lines[1:] if all(field in wanted.get(column, {field})
+                                             for column, field in zip(header, line.split(";")))]
+    return "\r\n".join([lines[0], *rows]) + "\r\n"
+
+
 class StatbankStandIn(BaseHTTPRequestHandler):
     """Serves the recorded answers; `server.mode` breaks them in one way or another."""
 
@@ -49,7 +59,7 @@ class StatbankStandIn(BaseHTTPRequestHandler):
             body = (ANSWERS / f"tableinfo_{request['table']}_{request['lang']}.json").read_bytes()
             return self._send(200, body, "application/json; charset=utf-8")
         if self.path == "/v1/data":
-            text = (ANSWERS / f"data_{request['table']}.csv").read_text(encoding="utf-8-sig")
+            text = _selected(request, (ANSWERS / f"data_{request['table']}.csv").read_text(encoding="utf-8-sig"))
             if mode == "changed_columns":
                 text = text.replace("INNOTYPE", "INNOVATIONSTYPE", 1)
             if mode == "invalid":
@@ -93,7 +103,8 @@ def _refresh(api, data_dir, *extra) -> int:
 def test_success_writes_statbank_rows_and_the_page_gains_the_statbank_charts(api, data_dir, capsys):
     before = _fingerprint(data_dir)
     assert _refresh(api, data_dir) == 0
-    assert "59 Statbank values written" in capsys.readouterr().out  # 60 cells, one not published (..)
+    # By sector and type: 60 cells, one not published (..); by industry: 18.
+    assert "77 Statbank values written" in capsys.readouterr().out
     after = _fingerprint(data_dir)
     assert {k: v for k, v in after.items() if k != STATBANK_FILE} == before  # nothing else touched
 
@@ -107,12 +118,17 @@ def test_success_writes_statbank_rows_and_the_page_gains_the_statbank_charts(api
     assert ("2015-2016", "stat", "produkt") not in by_key  # '..' is not published, not zero
     assert by_key[("2018-2019", "region", "mindst_en")].label_en == "Innovative workplaces, total"
     theme = data.theme("lav-nye-services")
-    assert [c.id for c in theme.charts][-2:] == ["statbank-type", "statbank-sektor"]
+    assert [c.id for c in theme.charts][-3:] == ["statbank-type", "statbank-sektor", "statbank-branche"]
     views = {cv.chart.id: cv for cv in chart_views(data, theme, ViewState())}
     assert [g.key for g in views["statbank-sektor"].slice.groups] == ["alle", "kommune", "region", "stat"]
     assert views["statbank-type"].slice.periods == ("2015-2016", "2018-2019", "2021-2023")
+    industries = [g.label for g in views["statbank-branche"].slice.groups]
+    assert industries[:2] == ["Offentlig administration mv.", "Retsvæsen"] and len(industries) == 6
+    industry_rows = [r for r in data.figures if r.figure_id == "statbank_branche"]
+    assert len(industry_rows) == 18 and {r.sector for r in industry_rows} == {"alle"}
 
     data_call = next(body for path, body in api.requests if path == "/v1/data")
+    assert sum(path == "/v1/tableinfo" for path, _ in api.requests) == 2  # once per language, not per figure
     assert data_call["format"] == "BULK" and data_call["valuePresentation"] == "Code"
     assert {v["code"]: v["values"] for v in data_call["variables"]}["Tid"] == ["2016", "2019", "2023"]
 
@@ -120,7 +136,7 @@ def test_success_writes_statbank_rows_and_the_page_gains_the_statbank_charts(api
 def test_without_statbank_data_the_charts_are_absent_without_error(data):
     assert not (ROOT / "data" / STATBANK_FILE).exists()
     chart_ids = [c.id for c in data.theme("lav-nye-services").charts]
-    assert "statbank-type" not in chart_ids and "statbank-sektor" not in chart_ids
+    assert not [c for c in chart_ids if c.startswith("statbank-")]
 
 
 @pytest.mark.parametrize(
@@ -183,4 +199,4 @@ def test_the_command_line_entry_point_runs_the_refresh(api, data_dir):
     assert (data_dir / STATBANK_FILE).exists()
     check = subprocess.run([sys.executable, "-m", "dashboard.data", "check", str(data_dir)], cwd=ROOT,
                            capture_output=True, text=True, timeout=120)
-    assert check.returncode == 0 and "valid: 110 figures" in check.stdout
+    assert check.returncode == 0 and "valid: 128 figures" in check.stdout

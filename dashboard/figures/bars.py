@@ -171,6 +171,7 @@ def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
         data=traces,
         layout=dict(
             template=template.NAME,
+            separators=template.SEPARATORS[lang],
             annotations=annotations,
             height=int((position + 0.6) * _size(ROW_PX, text_scale)) + top + bottom,
             margin=dict(l=4, r=_size(44, text_scale), t=top, b=bottom),

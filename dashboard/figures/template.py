@@ -15,6 +15,8 @@ MUTED = "#555e6b"
 PRIMARY = "#1f5aa6"
 APPROX_FILL = "#c9d8ee"
 GRID = "#e3e7ed"
+# Plotly's decimal and thousands separators, for any number it formats itself.
+SEPARATORS = {"da": ",.", "en": ".,"}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 pio.templates[NAME] = go.layout.Template(
@@ -22,7 +24,6 @@ pio.templates[NAME] = go.layout.Template(
         font=dict(family=FONT, size=14, color=INK),
         paper_bgcolor="white",
         plot_bgcolor="white",
-        separators=",.",
         hoverlabel=dict(font=dict(family=FONT, size=14), bgcolor="white", bordercolor=MUTED),
         xaxis=dict(gridcolor=GRID, zeroline=True, zerolinecolor=MUTED, zerolinewidth=1, ticks="", fixedrange=True),
         yaxis=dict(showgrid=False, ticks="", fixedrange=True, automargin=True),

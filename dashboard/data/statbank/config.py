@@ -35,13 +35,15 @@ class CategoryMapping(Mapping):
 
 
 class StatbankTable(BaseModel):
+    """One figure made from a table (a table may give several, e.g. by sector and by industry)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     table: Annotated[str, Field(pattern=r"^[A-Z0-9]+$")]
     figure_id: Key
     theme: Slug
     time_variable: Text
-    sector: SectorMapping
+    sector: SectorMapping | None = None  # none: every value is the whole public sector's
     category: CategoryMapping
     # Other variables of the table, each held at one code (e.g. a unit).
     fixed: dict[str, str] = {}
@@ -55,8 +57,8 @@ class StatbankConfig(BaseModel):
 
     tables: Annotated[tuple[StatbankTable, ...], Field(min_length=1)]
 
-    def table(self, table_id: str) -> StatbankTable | None:
-        return next((t for t in self.tables if t.table == table_id.upper()), None)
+    def figures_of(self, table_id: str) -> list[StatbankTable]:
+        return [t for t in self.tables if t.table == table_id.upper()]
 
 
 def load_config(directory: Path) -> StatbankConfig:

@@ -36,7 +36,7 @@ def selection(config: StatbankTable, info: dict) -> dict[str, list[str]]:
     Refuses (naming what the table does have) if the table lacks any of them."""
     variables = _variables(info)
     wanted = {
-        config.sector.variable: list(config.sector.values),
+        **({config.sector.variable: list(config.sector.values)} if config.sector else {}),
         config.category.variable: list(config.category.values),
         **{variable: [code] for variable, code in config.fixed.items()},
     }
@@ -113,7 +113,7 @@ def figure_records(config: StatbankTable, info_da: dict, info_en: dict, text: st
             "figure_id": config.figure_id,
             "theme": config.theme,
             "period": YEAR_TO_PERIOD[year],
-            "sector": config.sector.values[row[config.sector.variable.upper()]],
+            "sector": config.sector.values[row[config.sector.variable.upper()]] if config.sector else "alle",
             "category": config.category.values[category_code],
             "label_da": labels_da[category_code],
             "label_en": labels_en.get(category_code) or labels_da[category_code],

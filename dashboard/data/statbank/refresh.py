@@ -36,11 +36,11 @@ class Disagreement(Exception):
 def _chosen_tables(config: StatbankConfig, table_ids: list[str] | None):
     if not table_ids:
         return list(config.tables)
-    unknown = [t for t in table_ids if config.table(t) is None]
+    unknown = [t for t in table_ids if not config.figures_of(t)]
     if unknown:
-        configured = ", ".join(t.table for t in config.tables)
+        configured = ", ".join(dict.fromkeys(t.table for t in config.tables))
         raise StatbankError(f"no mapping in data/{CONFIG_FILE} for {', '.join(unknown)} (configured: {configured})")
-    return [config.table(t) for t in table_ids]
+    return [figure for t in table_ids for figure in config.figures_of(t)]
 
 
 def _kept_rows(directory: Path, refreshed_figures: set[str]) -> list[dict]:
@@ -73,7 +73,8 @@ def disagreements(records: list[dict], tables, hand_verified) -> list[str]:
 
 def _csv_text(records: list[dict]) -> str:
     frame = pd.DataFrame.from_records(records, columns=COLUMNS)
-    frame = frame.sort_values(["figure_id", "period", "sector", "category"], kind="stable")
+    # Figure by figure; within a figure the table's own order, which the charts keep.
+    frame = frame.sort_values(["figure_id"], kind="stable")
     return frame.to_csv(index=False, lineterminator="\n")
 
 
@@ -106,10 +107,11 @@ def refresh(directory: Path, client: StatbankClient, table_ids: list[str] | None
     current = load_dataset(directory)  # the data set in use must be valid to begin with
     config = load_config(directory)
     tables = _chosen_tables(config, table_ids)
-    records = []
+    records, infos = [], {}
     for table in tables:
-        info_da = client.tableinfo(table.table, "da")
-        info_en = client.tableinfo(table.table, "en")
+        if table.table not in infos:
+            infos[table.table] = (client.tableinfo(table.table, "da"), client.tableinfo(table.table, "en"))
+        info_da, info_en = infos[table.table]
         asked = selection(table, info_da)
         records += figure_records(table, info_da, info_en, client.data(table.table, asked), asked)
     found = disagreements(records, tables, current.figures)
