@@ -12,7 +12,7 @@ from dashboard.data import DEFAULT_DIRECTORY, DataError, DataSet, load_dataset
 from dashboard.export.images import ImageRenderer
 from dashboard.export.routes import register_export_routes
 from dashboard.figures.chart_view import chart_views
-from dashboard.i18n import LANGUAGES, translator, localized
+from dashboard.i18n import LANGUAGES, localized, translator
 from dashboard.pages.overview import not_found_layout, overview_layout
 from dashboard.pages.theme import theme_layout
 from dashboard.serving import install as install_serving

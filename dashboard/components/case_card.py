@@ -7,7 +7,7 @@ Titles and key figures of cases exist in Danish only; on an English page they ke
 from dash import html
 
 from dashboard.data.models import Case
-from dashboard.i18n import N_, danish_marker, translator, localized, plural_translator
+from dashboard.i18n import N_, danish_marker, localized, plural_translator, translator
 from dashboard.vocabulary import CASE_TYPE_TO_FILTER, INNOVATION_TYPES, SECTOR_OF_ONE
 
 KIND_LABELS = {"case": N_("Case"), "tool": N_("Værktøj")}

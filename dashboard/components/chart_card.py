@@ -9,7 +9,7 @@ from dashboard.components.chart_text import chart_in_words
 from dashboard.figures.captions import SOURCE_NAME, Caption, source_label
 from dashboard.figures.value_text import quoted
 from dashboard.figures.chart_view import ChartView
-from dashboard.i18n import N_, danish_marker, translator, localized
+from dashboard.i18n import N_, danish_marker, localized, translator
 from dashboard.state import ViewState
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False, "scrollZoom": False}

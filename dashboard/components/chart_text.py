@@ -6,7 +6,7 @@ from dash import html
 from dashboard.figures.chart_slice import ChartSlice
 from dashboard.figures.chart_view import ChartView
 from dashboard.figures.value_text import value_text
-from dashboard.i18n import translator, localized
+from dashboard.i18n import localized, translator
 
 
 def summary_sentence(chart_view: ChartView) -> str:

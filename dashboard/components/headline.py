@@ -4,7 +4,7 @@ from dash import html
 
 from dashboard.data.models import FigureRow, Headline
 from dashboard.formatting import number, percent
-from dashboard.i18n import translator, localized
+from dashboard.i18n import localized, translator
 
 
 def headline_tile(headline: Headline, row: FigureRow, lang: str) -> html.Section:

@@ -6,7 +6,7 @@ from dash import dcc, html
 
 from dashboard.components import ids
 from dashboard.data import DataSet
-from dashboard.i18n import translator, localized
+from dashboard.i18n import localized, translator
 from dashboard.state import ViewState
 
 # Each language's switch names the other language in that language.

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from dashboard.figures import template
 from dashboard.figures.captions import SOURCE_NAME, source_label
 from dashboard.figures.chart_view import ChartView
-from dashboard.i18n import translator, localized
+from dashboard.i18n import localized, translator
 
 WIDTH = 1200
 FOOTER_WRAP = 150

@@ -13,7 +13,7 @@ from dashboard.export.figure import export_figure
 from dashboard.figures.captions import SOURCE_NAME
 from dashboard.figures.chart_view import chart_views
 from dashboard.formatting import period_list
-from dashboard.i18n import translator, localized
+from dashboard.i18n import localized, translator
 from dashboard.state import ALL_TYPES, ViewState
 from dashboard.vocabulary import INNOVATION_TYPES, SECTOR_OF_ONE
 

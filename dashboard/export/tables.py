@@ -10,7 +10,7 @@ import io
 import pandas as pd
 
 from dashboard.figures.chart_view import ChartView
-from dashboard.i18n import N_, translator, localized
+from dashboard.i18n import N_, localized, translator
 from dashboard.vocabulary import BASES, NOT_PUBLISHED, SECTORS
 
 PRECISIONS = {

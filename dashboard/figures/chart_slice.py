@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from dashboard.data import DataSet
 from dashboard.data.models import Chart, FigureRow
-from dashboard.i18n import translator, localized
+from dashboard.i18n import localized, translator
 from dashboard.state import ViewState
 from dashboard.vocabulary import INNOVATION_TYPES, SECTORS
 

@@ -6,7 +6,7 @@ from dash import dcc, html
 from dashboard.components.shell import language_href, page_frame
 from dashboard.data import DataSet
 from dashboard.formatting import percent
-from dashboard.i18n import translator, localized
+from dashboard.i18n import localized, translator
 from dashboard.state import ViewState, language_of
 
 

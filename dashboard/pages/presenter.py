@@ -12,7 +12,7 @@ from dashboard.data import DataSet
 from dashboard.data.models import Theme
 from dashboard.figures.captions import SOURCE_NAME, source_label
 from dashboard.figures.chart_view import ChartView, chart_views
-from dashboard.i18n import translator, localized
+from dashboard.i18n import localized, translator
 from dashboard.state import ParsedView
 
 TEXT_SCALE = 1.5
