@@ -1,10 +1,15 @@
-"""The Innovationsbarometeret dashboard. `python app.py` serves it; `app:server` is the WSGI app."""
+"""The Innovationsbarometeret dashboard. `python app.py` serves it; `app:server` is the WSGI app.
+
+The data directory is `data/`, or the one named by the environment variable DASHBOARD_DATA.
+"""
 
 import argparse
+import os
 
 from dashboard.application import create_app
+from dashboard.data import DEFAULT_DIRECTORY
 
-app = create_app()
+app = create_app(os.environ.get("DASHBOARD_DATA") or DEFAULT_DIRECTORY)
 server = app.server
 
 if __name__ == "__main__":

@@ -3,85 +3,26 @@ success writes data/statbank.csv and adds the Statbank charts; every failure lea
 directory byte for byte as it was."""
 
 import hashlib
-import json
 import shutil
 import subprocess
 import sys
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from dashboard.data import load_dataset
-from dashboard.data.__main__ import main
 from dashboard.data.loader import STATBANK_FILE
 from dashboard.figures.chart_view import chart_views
 from dashboard.state import ViewState
+from tests.statbank_stand_in import refresh, stand_in_api
 
 ROOT = Path(__file__).resolve().parents[1]
-ANSWERS = Path(__file__).parent / "statbank_api"
-
-
-def _selected(request: dict, text: str) -> str:
-    """The rows of a recorded whole table that the request's variables select, as the API does."""
-    lines = text.splitlines()
-    header = lines[0].split(";")
-    wanted = {v["code"].upper(): set(v["values"]) for v in request["variables"]}
-    rows = [line for line in lines[1:] if all(field in wanted.get(column, {field})
-                                             for column, field in zip(header, line.split(";")))]
-    return "\r\n".join([lines[0], *rows]) + "\r\n"
-
-
-class StatbankStandIn(BaseHTTPRequestHandler):
-    """Serves the recorded answers; `server.mode` breaks them in one way or another."""
-
-    def log_message(self, *args):
-        pass
-
-    def _send(self, status: int, body: bytes, content_type: str, length: int | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body) if length is None else length))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def do_POST(self):
-        request = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        self.server.requests.append((self.path, request))
-        mode = self.server.mode
-        if mode == "slow":
-            time.sleep(2)
-        if mode == "error500":
-            return self._send(500, b"Internal Server Error", "text/plain")
-        if self.path == "/v1/tableinfo":
-            body = (ANSWERS / f"tableinfo_{request['table']}_{request['lang']}.json").read_bytes()
-            return self._send(200, body, "application/json; charset=utf-8")
-        if self.path == "/v1/data":
-            text = _selected(request, (ANSWERS / f"data_{request['table']}.csv").read_text(encoding="utf-8-sig"))
-            if mode == "changed_columns":
-                text = text.replace("INNOTYPE", "INNOVATIONSTYPE", 1)
-            if mode == "invalid":
-                text = text.replace("TOT;PROC;2016;48", "TOT;PROC;2016;148")
-            if mode == "disagree":
-                text = text.replace("TOT;SERV;2016;43", "TOT;SERV;2016;44")
-            body = text.encode("utf-8-sig")
-            if mode == "truncated":  # the header promises the whole body; half of it arrives
-                return self._send(200, body[: len(body) // 2], "text/csv; charset=utf-8", length=len(body))
-            return self._send(200, body, "text/csv; charset=utf-8")
-        return self._send(404, b"unknown function", "text/plain")
 
 
 @pytest.fixture
 def api():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), StatbankStandIn)
-    server.mode, server.requests = "ok", []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with stand_in_api() as server:
+        yield server
 
 
 @pytest.fixture
@@ -95,14 +36,9 @@ def _fingerprint(directory: Path) -> dict:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(directory.iterdir())}
 
 
-def _refresh(api, data_dir, *extra) -> int:
-    url = f"http://127.0.0.1:{api.server_address[1]}/v1"
-    return main(["refresh-statbank", "--out", str(data_dir), "--api", url, "--timeout", "0.5", "--retries", "1", *extra])
-
-
 def test_success_writes_statbank_rows_and_the_page_gains_the_statbank_charts(api, data_dir, capsys):
     before = _fingerprint(data_dir)
-    assert _refresh(api, data_dir) == 0
+    assert refresh(api, data_dir) == 0
     # By sector and type: 60 cells, one not published (..); by industry: 18.
     assert "77 Statbank values written" in capsys.readouterr().out
     after = _fingerprint(data_dir)
@@ -152,44 +88,44 @@ def test_without_statbank_data_the_charts_are_absent_without_error(data):
 def test_every_failure_leaves_the_data_directory_unchanged(api, data_dir, capsys, mode, message):
     before = _fingerprint(data_dir)
     api.mode = mode
-    assert _refresh(api, data_dir) == 1
+    assert refresh(api, data_dir) == 1
     assert message in capsys.readouterr().err
     assert _fingerprint(data_dir) == before
 
 
 def test_a_failed_refresh_keeps_an_earlier_statbank_file(api, data_dir):
-    assert _refresh(api, data_dir) == 0
+    assert refresh(api, data_dir) == 0
     before = _fingerprint(data_dir)
     api.mode = "error500"
-    assert _refresh(api, data_dir) == 1
+    assert refresh(api, data_dir) == 1
     assert _fingerprint(data_dir) == before
 
 
 def test_a_disagreement_with_a_hand_verified_figure_is_reported_not_written(api, data_dir, capsys):
     before = _fingerprint(data_dir)
     api.mode = "disagree"
-    assert _refresh(api, data_dir) == 3
+    assert refresh(api, data_dir) == 3
     err = capsys.readouterr().err
     assert "OIN01DK 2015-2016/alle/service: Statbank 44, figures.csv (arbejdspladser_type) 43" in err
     assert _fingerprint(data_dir) == before
-    assert _refresh(api, data_dir, "--accept-disagreements") == 0
+    assert refresh(api, data_dir, "--accept-disagreements") == 0
     assert "accepted disagreement" in capsys.readouterr().err
 
 
 def test_a_table_without_a_mapping_or_a_wrong_mapping_is_refused_with_what_the_table_has(api, data_dir, capsys):
     before = _fingerprint(data_dir)
-    assert _refresh(api, data_dir, "--tables", "OIN02DK") == 1
+    assert refresh(api, data_dir, "--tables", "OIN02DK") == 1
     assert "no mapping in data/statbank.yaml for OIN02DK (configured: OIN01DK)" in capsys.readouterr().err
     config = data_dir / "statbank.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace("variable: INNOTYPE", "variable: TYPE"), encoding="utf-8")
     before = _fingerprint(data_dir)
-    assert _refresh(api, data_dir) == 1
+    assert refresh(api, data_dir) == 1
     err = capsys.readouterr().err
     assert "OIN01DK has no variable 'TYPE'; it has SEKTOR, INNOTYPE, Tid" in err
     assert _fingerprint(data_dir) == before
 
 
-def test_the_command_line_entry_point_runs_the_refresh(api, data_dir):
+def test_the_command_line_entry_point_runs_therefresh(api, data_dir):
     url = f"http://127.0.0.1:{api.server_address[1]}/v1"
     result = subprocess.run(
         [sys.executable, "-m", "dashboard.data", "refresh-statbank", "--tables", "OIN01DK", "--out", str(data_dir),

@@ -1,5 +1,6 @@
 """Browser tests: the real app served on 127.0.0.1, driven in Debian's headless Chromium."""
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -14,23 +15,35 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-@pytest.fixture(scope="session")
-def base_url():
+@contextlib.contextmanager
+def served_app(data_directory: Path | None = None, log_name: str = "server.log"):
+    """app.py on a free loopback port (on `data_directory` if given); yields its base URL."""
     port = free_port()
-    log = (ARTIFACTS / "server.log")
+    log = ARTIFACTS / log_name
     ARTIFACTS.mkdir(exist_ok=True)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    if data_directory is not None:
+        env["DASHBOARD_DATA"] = str(data_directory)
     with log.open("w") as out:
         server = subprocess.Popen(
             [sys.executable, "app.py", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
         )
     url = f"http://127.0.0.1:{port}"
     if not wait_until_up(url + "/", server, 60):
         server.kill()
         pytest.fail(f"the app did not start; see {log}:\n{log.read_text()}")
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    with served_app() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
