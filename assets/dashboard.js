@@ -13,7 +13,9 @@
     (function attempt() {
       var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
       var graphs = Array.prototype.slice.call(document.querySelectorAll(".chart-card .js-plotly-plot"));
-      var allDrawn = graphs.length > 0 && graphs.every(function (g) { return g.querySelector(".main-svg"); });
+      var allDrawn = graphs.length > 0 && graphs.every(function (g) {
+        return g.querySelector(".main-svg") && !(g.layout && g.layout.meta === "placeholder");
+      });
       if (target && (allDrawn || Date.now() - started > 4000)) {
         target.scrollIntoView({ block: "start" });
         if (target.focus) { target.setAttribute("tabindex", "-1"); target.focus({ preventScroll: true }); }
@@ -44,6 +46,24 @@
         }
         scrollToHash();
         return query;
+      },
+      /* The figures of every chart but the first, a frame after the first paint. A graph that a
+         filter change has drawn meanwhile keeps its newer figure. */
+      drawDeferred: function (figures) {
+        var outputs = window.dash_clientside.callback_context.outputs_list;
+        outputs = Array.isArray(outputs[0]) ? outputs[0] : outputs;
+        return new Promise(function (resolve) {
+          window.requestAnimationFrame(function () {
+            window.setTimeout(function () {
+              resolve(figures.map(function (figure, i) {
+                var element = document.getElementById(JSON.stringify(outputs[i].id, Object.keys(outputs[i].id).sort()));
+                var graph = element && (element.classList.contains("js-plotly-plot") ? element : element.querySelector(".js-plotly-plot"));
+                var waiting = graph && graph.layout && graph.layout.meta === "placeholder";
+                return figure && waiting ? figure : window.dash_clientside.no_update;
+              }));
+            }, 0);
+          });
+        });
       },
       copyPageLink: function (_clicks, messages) {
         return copy(pageAddress(), messages.copied, messages);

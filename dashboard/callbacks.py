@@ -53,6 +53,12 @@ def register_callbacks(app, data: DataSet) -> None:
         return changes_only(theme_update(data, theme, view, chart_ids), data, theme, view, previous, chart_ids)
 
     app.clientside_callback(
+        ClientsideFunction("ib", "drawDeferred"),
+        Output(ids.chart_graph(MATCH, ALL), "figure", allow_duplicate=True),
+        Input(ids.deferred_figures(MATCH), "data"),
+        prevent_initial_call="initial_duplicate",
+    )
+    app.clientside_callback(
         ClientsideFunction("ib", "syncUrl"),
         Output(ids.url_synced(MATCH), "data"),
         Input(ids.view_query(MATCH), "data"),

@@ -7,6 +7,7 @@ from dash import dcc, html
 from dashboard.components import ids
 from dashboard.components.chart_text import chart_in_words
 from dashboard.figures.captions import SOURCE_NAME, Caption, source_label
+from dashboard.figures.template import placeholder_figure
 from dashboard.figures.value_text import quoted
 from dashboard.figures.chart_view import ChartView
 from dashboard.i18n import N_, danish_marker, localized, translator
@@ -91,7 +92,10 @@ def _tools(theme: str, chart_id: str, view: ViewState) -> html.Div:
     )
 
 
-def chart_card(chart_view: ChartView, view: ViewState) -> html.Section:
+def chart_card(chart_view: ChartView, view: ViewState, deferred: bool = False) -> html.Section:
+    """`deferred`: the graph starts as a placeholder and its figure comes from the page's
+    deferred-figures store a frame after the first paint (plotly.js draws all graphs of one
+    render in a single batch, so the first chart would otherwise wait for the last)."""
     theme, chart = chart_view.theme.slug, chart_view.chart
     return html.Section(
         id=f"figur-{chart.id}",
@@ -103,7 +107,8 @@ def chart_card(chart_view: ChartView, view: ViewState) -> html.Section:
                 children=[html.H2(localized(chart, "title", view.lang), id=f"titel-{chart.id}", className="chart-title"), _tools(theme, chart.id, view)],
             ),
             html.P(chart_subtitle(chart_view.caption), id=ids.chart_subtitle(theme, chart.id), className="chart-subtitle"),
-            dcc.Graph(id=ids.chart_graph(theme, chart.id), figure=chart_view.figure, config=GRAPH_CONFIG, className="chart-graph"),
+            dcc.Graph(id=ids.chart_graph(theme, chart.id), config=GRAPH_CONFIG,
+                      figure=placeholder_figure(chart_view.figure.layout.height) if deferred else chart_view.figure, className="chart-graph"),
             html.Div(chart_in_words(chart_view), id=ids.chart_words(theme, chart.id)),
             html.Footer(chart_footer(chart_view.caption), id=ids.chart_footer(theme, chart.id), className="chart-footer"),
         ],

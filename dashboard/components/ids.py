@@ -36,4 +36,5 @@ chart_downloads = _chart_part("chart-downloads")
 chart_link = _chart_part("chart-link")
 chart_link_status = _chart_part("chart-link-status")
 language_link = _page_part("language-link")
-page_messages = _page_part("page-messages")  # texts the browser-side code shows, in the page's language
+page_messages = _page_part("page-messages")
+deferred_figures = _page_part("deferred-figures")  # the figures of every chart but the first, drawn a frame later  # texts the browser-side code shows, in the page's language

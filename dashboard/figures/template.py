@@ -19,6 +19,16 @@ GRID = "#e3e7ed"
 SEPARATORS = {"da": ",.", "en": ".,"}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
+# What a chart shows for the moment before its figure is drawn (see components/chart_card.py).
+PLACEHOLDER = "placeholder"
+
+
+def placeholder_figure(height: int) -> dict:
+    """An empty plot of the chart's height, so the page does not jump when the chart is drawn."""
+    return {"data": [], "layout": {"height": height, "meta": PLACEHOLDER, "xaxis": {"visible": False},
+                                   "yaxis": {"visible": False}, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}}}
+
+
 pio.templates[NAME] = go.layout.Template(
     layout=go.Layout(
         font=dict(family=FONT, size=14, color=INK),

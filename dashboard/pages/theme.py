@@ -87,6 +87,7 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
     lang = view.lang
     _ = translator(lang)
     cases = data.cases_for(theme.slug, view.types)
+    views = chart_views(data, theme, view)
     return html.Div(
         className="theme-page",
         children=[
@@ -114,7 +115,9 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
                                 has_sectors=any(c.group_by == "sector" for c in theme.charts),
                             ),
                             _page_tools(theme, view),
-                            *[chart_card(cv, view) for cv in chart_views(data, theme, view)],
+                            *[chart_card(cv, view, deferred=index > 0) for index, cv in enumerate(views)],
+                            dcc.Store(id=ids.deferred_figures(theme.slug),
+                                      data=[None] + [cv.figure.to_plotly_json() for cv in views[1:]]),
                         ],
                     ),
                     dbc.Col(

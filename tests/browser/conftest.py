@@ -82,12 +82,15 @@ def console(page) -> Console:
 
 
 def wait_for_charts(page, count: int | None = None) -> None:
-    """Wait until every chart card has drawn its Plotly figure."""
+    """Wait until every chart card has drawn its Plotly figure (not the placeholder it starts with)."""
     page.wait_for_selector(".chart-card .js-plotly-plot .main-svg", timeout=20000)
-    if count is not None:
-        page.wait_for_function(
-            "n => document.querySelectorAll('.chart-card .js-plotly-plot .main-svg').length >= n", arg=count
-        )
+    page.wait_for_function(
+        """n => {
+          const graphs = [...document.querySelectorAll('.chart-card .js-plotly-plot')];
+          return graphs.length >= n && graphs.every(g => g.querySelector('.main-svg') && g.layout && g.layout.meta !== 'placeholder');
+        }""",
+        arg=count or 1, timeout=20000,
+    )
 
 
 def screenshot(page, name: str) -> Path:
