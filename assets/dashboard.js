@@ -48,7 +48,7 @@
         return query;
       },
       /* The figures of every chart but the first, a frame after the first paint. A graph that a
-         filter change has drawn meanwhile keeps its newer figure. */
+         filter change has drawn meanwhile keeps its newer figure; one not drawn yet gets it too. */
       drawDeferred: function (figures) {
         var outputs = window.dash_clientside.callback_context.outputs_list;
         outputs = Array.isArray(outputs[0]) ? outputs[0] : outputs;
@@ -58,8 +58,9 @@
               resolve(figures.map(function (figure, i) {
                 var element = document.getElementById(JSON.stringify(outputs[i].id, Object.keys(outputs[i].id).sort()));
                 var graph = element && (element.classList.contains("js-plotly-plot") ? element : element.querySelector(".js-plotly-plot"));
-                var waiting = graph && graph.layout && graph.layout.meta === "placeholder";
-                return figure && waiting ? figure : window.dash_clientside.no_update;
+                /* Not drawn yet, or still the placeholder: a filter change has not replaced it. */
+                var replaced = graph && graph.layout && graph.layout.meta !== "placeholder";
+                return figure && !replaced ? figure : window.dash_clientside.no_update;
               }));
             }, 0);
           });
