@@ -33,7 +33,7 @@ def error_page(lang: str) -> str:
     _ = translator(lang)
     return ERROR_PAGE.format(
         lang=lang, title=_("Der skete en fejl"), retry=_("Siden kunne ikke vises lige nu. Prøv igen om lidt, eller gå til"),
-        home="/" + ViewState(lang=lang).query_string(), home_link=_("forsiden"),
+        home=ViewState(lang=lang).link("/"), home_link=_("forsiden"),
         logged=_("Fejlen er registreret, så vi kan rette den."),
     )
 

@@ -62,6 +62,10 @@ class ViewState:
         query = self.to_query()
         return "?" + urlencode(query, safe=",") if query else ""
 
+    def link(self, path: str) -> str:
+        """`path` showing this view: `/lav-nye-services?periode=2021-2023&lang=en`."""
+        return path + self.query_string()
+
     def with_visning(self, visning: str) -> "ViewState":
         return replace(self, visning=visning)
 

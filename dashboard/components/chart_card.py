@@ -67,9 +67,9 @@ def chart_footer(caption: Caption) -> list:
 
 def download_items(chart_id: str, view: ViewState) -> list:
     _ = translator(view.lang)
-    query = view.with_visning("side").query_string()
+    shown = view.with_visning("side")
     return [
-        dbc.DropdownMenuItem(_(label), href=f"/export/{chart_id}.{fmt}{query}", external_link=True, class_name=f"download-{fmt}")
+        dbc.DropdownMenuItem(_(label), href=shown.link(f"/export/{chart_id}.{fmt}"), external_link=True, class_name=f"download-{fmt}")
         for fmt, label in DOWNLOADS
     ]
 

@@ -27,6 +27,9 @@ copy_link = _page_part("copy-link")
 copy_link_status = _page_part("copy-link-status")
 presentation_link = _page_part("presentation-link")
 slides_link = _page_part("slides-link")
+language_link = _page_part("language-link")
+page_messages = _page_part("page-messages")  # texts the browser-side code shows, in the page's language
+deferred_figures = _page_part("deferred-figures")  # the figures of every chart but the first, drawn a frame later
 
 chart_graph = _chart_part("chart-graph")
 chart_subtitle = _chart_part("chart-subtitle")
@@ -35,6 +38,3 @@ chart_words = _chart_part("chart-words")
 chart_downloads = _chart_part("chart-downloads")
 chart_link = _chart_part("chart-link")
 chart_link_status = _chart_part("chart-link-status")
-language_link = _page_part("language-link")
-page_messages = _page_part("page-messages")
-deferred_figures = _page_part("deferred-figures")  # the figures of every chart but the first, drawn a frame later  # texts the browser-side code shows, in the page's language

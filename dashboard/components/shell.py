@@ -15,7 +15,7 @@ SWITCH_LABELS = {"da": ("English", "en"), "en": ("Dansk", "da")}
 
 def language_href(path: str, view: ViewState) -> str:
     """The same view in the other language."""
-    return path + view.with_lang(SWITCH_LABELS[view.lang][1]).query_string()
+    return view.with_lang(SWITCH_LABELS[view.lang][1]).link(path)
 
 
 def _language_switch(href: str, lang: str, page_slug: str | None) -> html.A:
@@ -31,7 +31,7 @@ def page_frame(data: DataSet, lang: str, content, language_link: str, page_slug:
     """`content` inside the site's frame; `language_link` is this view in the other language;
     `page_slug` gives the switch an id the theme page's callback keeps up to date."""
     _ = translator(lang)
-    home = ViewState(lang=lang).query_string()
+    start = ViewState(lang=lang)  # the default view in this language
     return html.Div(
         className="site",
         children=[
@@ -42,13 +42,13 @@ def page_frame(data: DataSet, lang: str, content, language_link: str, page_slug:
                     className="site-nav container-xxl",
                     **{"aria-label": _("Temaer")},
                     children=[
-                        dcc.Link("Innovationsbarometeret", href="/" + home, className="site-brand"),
+                        dcc.Link("Innovationsbarometeret", href=start.link("/"), className="site-brand"),
                         dbc.DropdownMenu(
                             label=_("Temaer"),
                             class_name="site-menu",
                             toggle_class_name="site-menu-toggle",
                             children=[
-                                dbc.DropdownMenuItem(localized(t, "title", lang), href=f"/{t.slug}{home}")
+                                dbc.DropdownMenuItem(localized(t, "title", lang), href=start.link(f"/{t.slug}"))
                                 for t in data.page_themes
                             ],
                         ),

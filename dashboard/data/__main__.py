@@ -14,20 +14,23 @@ from dashboard.data.statbank.config import CONFIG_FILE, load_config
 from dashboard.data.statbank.refresh import Disagreement, refresh
 
 
+def _report(problems) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
 def check(directory) -> int:
     try:
         data = load_dataset(directory)
     except DataError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        _report(error.problems)
         print(f"{directory}: {len(error.problems)} problem(s); nothing was loaded", file=sys.stderr)
         return 1
     if (Path(directory) / CONFIG_FILE).exists():
         try:
             load_config(Path(directory))
         except DataError as error:
-            for problem in error.problems:
-                print(problem, file=sys.stderr)
+            _report(error.problems)
             print(f"{directory}: {len(error.problems)} problem(s) in {CONFIG_FILE}", file=sys.stderr)
             return 1
     charts = sum(len(t.charts) for t in data.themes)
@@ -47,8 +50,7 @@ def refresh_statbank(args) -> int:
         print(f"Statbank refresh failed; {args.out} is unchanged: {error}", file=sys.stderr)
         return 1
     except DataError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        _report(error.problems)
         print(f"Statbank refresh refused: the result is not valid; {args.out} is unchanged", file=sys.stderr)
         return 1
     except Disagreement as disagreement:

@@ -16,7 +16,7 @@ def theme_tile(data: DataSet, theme, lang: str) -> html.Article:
     return html.Article(
         className="theme-tile",
         children=[
-            html.H2(dcc.Link(localized(theme, "title", lang), href=f"/{theme.slug}{ViewState(lang=lang).query_string()}")),
+            html.H2(dcc.Link(localized(theme, "title", lang), href=ViewState(lang=lang).link(f"/{theme.slug}"))),
             html.P(percent(row.value_pct, lang), className="tile-value"),
             html.P(localized(theme.headline, "text", lang), className="tile-text"),
             html.P(_("Periode: {period}").format(period=row.period), className="tile-meta"),
@@ -52,7 +52,7 @@ def overview_layout(data: DataSet, query: dict) -> html.Div:
 def not_found_layout(data: DataSet, query: dict) -> html.Div:
     lang = language_of(query)
     _ = translator(lang)
-    home = "/" + ViewState(lang=lang).query_string()
+    home = ViewState(lang=lang).link("/")
     content = html.Div(
         className="overview-page",
         children=[

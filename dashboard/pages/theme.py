@@ -37,11 +37,11 @@ def link_notice(notices, lang: str) -> html.Div | None:
 
 
 def presentation_href(theme: Theme, view: ViewState) -> str:
-    return f"/{theme.slug}{view.with_visning('praesentation').query_string()}"
+    return view.with_visning("praesentation").link(f"/{theme.slug}")
 
 
 def slides_href(theme: Theme, view: ViewState) -> str:
-    return f"/export/{theme.slug}.pptx{view.query_string()}"
+    return view.link(f"/export/{theme.slug}.pptx")
 
 
 def theme_language_href(theme: Theme, view: ViewState) -> str:
@@ -96,7 +96,7 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
             html.Header(
                 className="theme-header",
                 children=[
-                    dcc.Link(_("← Alle temaer"), href="/" + ViewState(lang=lang).query_string(), className="back-link"),
+                    dcc.Link(_("← Alle temaer"), href=ViewState(lang=lang).link("/"), className="back-link"),
                     html.H1(localized(theme, "title", lang)),
                     html.P(localized(theme, "intro", lang), className="theme-intro"),
                 ],

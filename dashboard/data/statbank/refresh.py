@@ -22,8 +22,7 @@ COLUMNS = list(FigureRow.model_fields)
 
 @dataclass
 class Outcome:
-    written: bool
-    rows: int = 0
+    rows: int
     disagreements: list[str] = field(default_factory=list)
 
 
@@ -120,4 +119,4 @@ def refresh(directory: Path, client: StatbankClient, table_ids: list[str] | None
     text = _csv_text(_kept_rows(directory, {t.figure_id for t in tables}) + records)
     _validated(directory, text)
     _replace_atomically(directory / STATBANK_FILE, text)
-    return Outcome(written=True, rows=len(records), disagreements=found)
+    return Outcome(rows=len(records), disagreements=found)
