@@ -72,9 +72,6 @@ Sector = Annotated[str, BeforeValidator(_required_text), _one_of(SECTORS)]
 Count = Annotated[int | None, BeforeValidator(_whole_number_or_none)]
 RequiredCount = Annotated[int, BeforeValidator(lambda v: _whole_number_or_none(_required_text(v)))]
 
-Precision = Literal["exact", "approx", "verbal"]
-
-
 class FigureRow(BaseModel):
     """One published value: a row of figures.csv."""
 
