@@ -29,7 +29,7 @@ def when_ready(server):
     import time
 
     from app import app
-    from dashboard.pages.theme import warm_theme_updates
+    from dashboard.pages.theme_update import warm_theme_updates
 
     started = time.perf_counter()
     count = warm_theme_updates(app.dataset)

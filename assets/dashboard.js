@@ -25,6 +25,30 @@
     })();
   }
 
+  /* Property updates waiting for the next frame, by component id; for the same property, the
+     latest wins, so an update still waiting from an earlier filter change never replaces a newer one. */
+  var waiting = {};
+  var scheduled = false;
+
+  function applyWaitingNextFrame() {
+    if (scheduled) { return; }
+    scheduled = true;
+    var page = window.location.pathname;
+    window.requestAnimationFrame(function () {
+      window.setTimeout(function () {
+        var updates = waiting;
+        waiting = {};
+        scheduled = false;
+        if (window.location.pathname !== page) { return; }  /* the person went to another page */
+        window.ReactDOM.unstable_batchedUpdates(function () {
+          Object.keys(updates).forEach(function (key) {
+            window.dash_clientside.set_props(updates[key].id, updates[key].props);
+          });
+        });
+      }, 0);
+    });
+  }
+
   /* `messages`: the page's texts in its language (a dcc.Store written by the server). */
   function copy(text, done, messages) {
     var failed = messages.copy_failed;
@@ -47,24 +71,17 @@
         scrollToHash();
         return query;
       },
-      /* The figures of every chart but the first, a frame after the first paint. A graph that a
-         filter change has drawn meanwhile keeps its newer figure; one not drawn yet gets it too. */
-      drawDeferred: function (figures) {
+      /* The page's later updates ({id, prop, value}: the figures of every chart but the first),
+         applied a frame after the update that came with them has been drawn. */
+      applyLater: function (updates) {
         var outputs = window.dash_clientside.callback_context.outputs_list;
-        outputs = Array.isArray(outputs[0]) ? outputs[0] : outputs;
-        return new Promise(function (resolve) {
-          window.requestAnimationFrame(function () {
-            window.setTimeout(function () {
-              resolve(figures.map(function (figure, i) {
-                var element = document.getElementById(JSON.stringify(outputs[i].id, Object.keys(outputs[i].id).sort()));
-                var graph = element && (element.classList.contains("js-plotly-plot") ? element : element.querySelector(".js-plotly-plot"));
-                /* Not drawn yet, or still the placeholder: a filter change has not replaced it. */
-                var replaced = graph && graph.layout && graph.layout.meta !== "placeholder";
-                return figure && !replaced ? figure : window.dash_clientside.no_update;
-              }));
-            }, 0);
-          });
+        (updates || []).forEach(function (update) {
+          var key = JSON.stringify(update.id, Object.keys(update.id).sort());
+          waiting[key] = waiting[key] || { id: update.id, props: {} };
+          waiting[key].props[update.prop] = update.value;
         });
+        applyWaitingNextFrame();
+        return outputs.map(function () { return window.dash_clientside.no_update; });
       },
       copyPageLink: function (_clicks, messages) {
         return copy(pageAddress(), messages.copied, messages);

@@ -4,11 +4,12 @@ change: built from the theme configuration, as the browser builds it."""
 import json
 
 from dashboard.data.models import Theme
+from dashboard.pages.theme_update import CHART_PARTS
 
 PATH = "/_dash-update-component"
-CHART_OUTPUTS = (("chart-graph", "figure"), ("chart-subtitle", "children"), ("chart-footer", "children"),
-                 ("chart-words", "children"), ("chart-downloads", "children"))
-PAGE_OUTPUTS = (("case-list", "children"), ("case-count", "children"), ("view-query", "data"),
+# In the order dashboard/callbacks.py declares them.
+CHART_OUTPUTS = tuple((component_id("", "")["role"], prop) for component_id, prop in CHART_PARTS.values())
+PAGE_OUTPUTS = (("later-updates", "data"), ("case-list", "children"), ("case-count", "children"), ("view-query", "data"),
                 ("presentation-link", "href"), ("slides-link", "href"), ("language-link", "href"))
 
 

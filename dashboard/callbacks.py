@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components import ids
 from dashboard.data import DataSet
-from dashboard.pages.theme import changes_only, theme_update
+from dashboard.pages.theme_update import CHART_PARTS, filter_response, theme_update
 from dashboard.state import ViewState, parse_query_string
 
 
@@ -26,11 +26,8 @@ def _theme_and_charts(data: DataSet, outputs: dict):
 def register_callbacks(app, data: DataSet) -> None:
     @app.callback(
         output={
-            "figures": Output(ids.chart_graph(MATCH, ALL), "figure"),
-            "subtitles": Output(ids.chart_subtitle(MATCH, ALL), "children"),
-            "footers": Output(ids.chart_footer(MATCH, ALL), "children"),
-            "words": Output(ids.chart_words(MATCH, ALL), "children"),
-            "downloads": Output(ids.chart_downloads(MATCH, ALL), "children"),
+            **{part: Output(component_id(MATCH, ALL), prop) for part, (component_id, prop) in CHART_PARTS.items()},
+            "later": Output(ids.later_updates(MATCH), "data"),
             "cases": Output(ids.case_list(MATCH), "children"),
             "case_count": Output(ids.case_count(MATCH), "children"),
             "query": Output(ids.view_query(MATCH), "data"),
@@ -50,12 +47,14 @@ def register_callbacks(app, data: DataSet) -> None:
         theme, chart_ids = _theme_and_charts(data, ctx.outputs_grouping)
         previous = parse_query_string(shown).state  # the language is the page's; the filters never change it
         view = ViewState.from_controls(periods, types, sectors, previous.lang)
-        return changes_only(theme_update(data, theme, view, chart_ids), data, theme, view, previous, chart_ids)
+        return filter_response(theme_update(data, theme, view, chart_ids), data, theme, view, previous, chart_ids)
 
+    # It applies the updates with set_props a frame later and returns no_update; Dash runs a
+    # callback on a page's first render only if it has outputs, hence the graphs as outputs.
     app.clientside_callback(
-        ClientsideFunction("ib", "drawDeferred"),
+        ClientsideFunction("ib", "applyLater"),
         Output(ids.chart_graph(MATCH, ALL), "figure", allow_duplicate=True),
-        Input(ids.deferred_figures(MATCH), "data"),
+        Input(ids.later_updates(MATCH), "data"),
         prevent_initial_call="initial_duplicate",
     )
     app.clientside_callback(

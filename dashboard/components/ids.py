@@ -29,7 +29,7 @@ presentation_link = _page_part("presentation-link")
 slides_link = _page_part("slides-link")
 language_link = _page_part("language-link")
 page_messages = _page_part("page-messages")  # texts the browser-side code shows, in the page's language
-deferred_figures = _page_part("deferred-figures")  # the figures of every chart but the first, drawn a frame later
+later_updates = _page_part("later-updates")  # chart parts the browser applies a frame later (pages/theme_update.py)
 
 chart_graph = _chart_part("chart-graph")
 chart_subtitle = _chart_part("chart-subtitle")

@@ -1,0 +1,111 @@
+"""What a filter change on a theme page sends to the browser.
+
+The response for a view is computed once (every view is warmed before gunicorn forks) and
+kept as plain data. Of the charts' figures, only the first chart's (right under the filters)
+goes out with the rest of the response; the others go to the page's later-updates store,
+which the browser draws a frame later (assets/dashboard.js): plotly.js draws every graph of
+one update in a single batch, so the first chart would otherwise wait for all the others.
+"""
+
+from functools import lru_cache
+from itertools import combinations
+
+from dash import no_update
+
+from dashboard.components import ids
+from dashboard.components.case_card import case_count, case_list
+from dashboard.components.chart_card import chart_footer, chart_subtitle, download_items
+from dashboard.components.chart_text import chart_in_words
+from dashboard.components.plain_data import plain_data
+from dashboard.data import DataSet
+from dashboard.data.models import Theme
+from dashboard.figures.chart_view import ChartView, chart_views
+from dashboard.i18n import DEFAULT_LANGUAGE
+from dashboard.pages.view_links import presentation_href, slides_href, theme_language_href
+from dashboard.state import ALL_TYPES, ViewState
+from dashboard.vocabulary import PERIODS
+
+# The parts of every chart card that a filter change updates: (component id, property).
+CHART_PARTS = {
+    "figures": (ids.chart_graph, "figure"),
+    "subtitles": (ids.chart_subtitle, "children"),
+    "footers": (ids.chart_footer, "children"),
+    "words": (ids.chart_words, "children"),
+    "downloads": (ids.chart_downloads, "children"),
+}
+
+
+@lru_cache(maxsize=8192)
+def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[str, ...]) -> dict:
+    """Everything a theme page shows that depends on the filters, for one view, as plain data
+    (serialising it is then a plain JSON dump)."""
+    views = chart_views(data, theme, view, list(chart_ids))
+    cases = data.cases_for(theme.slug, view.types)
+    return plain_data({
+        "figures": [cv.figure.to_plotly_json() for cv in views],
+        "subtitles": [chart_subtitle(cv.caption) for cv in views],
+        "footers": [chart_footer(cv.caption) for cv in views],
+        "words": [chart_in_words(cv) for cv in views],
+        "downloads": [download_items(cv.chart.id, view) for cv in views],
+        "cases": case_list(cases, bool(data.cases_for(theme.slug)), view.lang),
+        "case_count": case_count(cases, view.lang),
+        "query": view.query_string(),
+        "presentation_href": presentation_href(theme, view),
+        "slides_href": slides_href(theme, view),
+        "language_href": theme_language_href(theme, view),
+    })
+
+
+def later_figures(theme: Theme, chart_ids, figures) -> list[dict]:
+    """The later-updates store's content: a figure for each chart but the first (None: the chart
+    keeps its figure), each with the id of its graph."""
+    return [{"id": ids.chart_graph(theme.slug, chart_id), "prop": "figure", "value": figure}
+            for chart_id, figure in zip(chart_ids[1:], figures[1:]) if figure is not None]
+
+
+def page_later_updates(theme: Theme, views: list[ChartView]) -> list[dict]:
+    """A freshly served page draws its first chart at once and the others a frame later."""
+    return later_figures(theme, [cv.chart.id for cv in views], [cv.figure.to_plotly_json() for cv in views])
+
+
+def filter_response(update: dict, data: DataSet, theme: Theme, view: ViewState, previous: ViewState,
+                    chart_ids: tuple[str, ...]) -> dict:
+    """The callback's outputs for a change from the view `previous` to `view`: what the previous
+    view already shows is left out (no_update), so the browser redraws only what changes; of
+    the figures, only the first goes out at once, the others as later updates."""
+    before = chart_views(data, theme, previous, list(chart_ids))
+    after = chart_views(data, theme, view, list(chart_ids))
+    changed = [old.slice != new.slice for old, new in zip(before, after)]
+    keep = lambda values: [value if is_changed else no_update for is_changed, value in zip(changed, values)]  # noqa: E731
+    cases_same = data.cases_for(theme.slug, previous.types) == data.cases_for(theme.slug, view.types)
+    figures = [figure if is_changed else None for is_changed, figure in zip(changed, update["figures"])]
+    return {
+        **update,
+        **{part: keep(update[part]) for part in CHART_PARTS},
+        "figures": keep(update["figures"][:1]) + [no_update] * (len(chart_ids) - 1),
+        "later": later_figures(theme, chart_ids, figures) or no_update,
+        "cases": no_update if cases_same else update["cases"],
+        "case_count": no_update if cases_same else update["case_count"],
+    }
+
+
+def all_filter_states(lang: str) -> list[ViewState]:
+    """Every combination of periods and types the filters can show, in one language."""
+    def subsets(items):
+        return [combo for n in range(len(items) + 1) for combo in combinations(items, n)]
+
+    return [ViewState(periods=p, types=t, lang=lang) for p in subsets(PERIODS) for t in subsets(ALL_TYPES)]
+
+
+def warm_theme_updates(data: DataSet, lang: str = DEFAULT_LANGUAGE) -> int:
+    """Compute every theme's response for every filter state in `lang` (to fill the caches
+    before gunicorn forks its workers, which then share them). Returns how many were computed.
+    Only the default language is warmed: doing both doubles start-up and shut-down time, and
+    an English state costs ~10 ms the first time a worker is asked for it."""
+    count = 0
+    for theme in data.page_themes:
+        chart_ids = tuple(c.id for c in theme.charts)
+        for view in all_filter_states(lang):
+            theme_update(data, theme, view, chart_ids)
+            count += 1
+    return count

@@ -1,0 +1,99 @@
+"""What a filter change sends: the first chart at once, the other figures as later updates,
+nothing for what does not change; and the same through Dash's callback endpoint."""
+
+import json
+
+from dash import no_update
+
+from bench.callback_request import PATH, filter_request
+from dashboard.components import ids
+from dashboard.figures.chart_view import chart_views
+from dashboard.pages.theme_update import CHART_PARTS, filter_response, page_later_updates, theme_update
+from dashboard.state import ViewState
+
+ALL_PERIODS = ("2013-2014", "2015-2016", "2018-2019", "2021-2023")
+
+
+def _response(data, slug, before: ViewState, after: ViewState):
+    theme = data.theme(slug)
+    chart_ids = tuple(c.id for c in theme.charts)
+    return theme, chart_ids, filter_response(theme_update(data, theme, after, chart_ids), data, theme, after, before, chart_ids)
+
+
+def test_a_period_change_sends_the_first_figure_now_and_the_others_later(data):
+    before = ViewState(periods=ALL_PERIODS)
+    after = ViewState(periods=("2013-2014", "2018-2019", "2021-2023"))
+    theme, chart_ids, response = _response(data, "lav-nye-services", before, after)
+    expected = [cv.figure.to_plotly_json() for cv in chart_views(data, theme, after, list(chart_ids))]
+
+    assert response["figures"][0] == json.loads(json.dumps(expected[0]))
+    assert response["figures"][1:] == [no_update] * (len(chart_ids) - 1)
+    later = {update["id"]["chart"]: update for update in response["later"]}
+    assert set(later) == set(chart_ids[1:])  # a period change changes every chart of this theme
+    for chart_id, figure in zip(chart_ids[1:], expected[1:]):
+        assert later[chart_id]["id"] == ids.chart_graph(theme.slug, chart_id)
+        assert later[chart_id]["prop"] == "figure"
+        assert later[chart_id]["value"] == json.loads(json.dumps(figure))
+    # The cards' texts go out at once, for every chart.
+    for part in CHART_PARTS:
+        if part != "figures":
+            assert all(value is not no_update for value in response[part])
+
+
+def test_a_change_that_leaves_charts_alone_does_not_redraw_them(data):
+    # The sector chart does not depend on the innovation type; the others do.
+    before = ViewState()
+    after = ViewState(types=("proces", "kommunikation", "produkt"))
+    theme, chart_ids, response = _response(data, "lav-nye-services", before, after)
+    sector = chart_ids.index("arbejdspladser-sektor")
+    later_charts = {update["id"]["chart"] for update in response["later"]}
+
+    assert "arbejdspladser-sektor" not in later_charts
+    assert all(response[part][sector] is no_update for part in CHART_PARTS)
+    changed = {old.chart.id for old, new in zip(chart_views(data, theme, before), chart_views(data, theme, after))
+               if old.slice != new.slice}
+    assert later_charts == changed - {chart_ids[0]}
+    assert response["figures"][0] is not no_update
+    assert response["cases"] is not no_update
+
+
+def test_nothing_later_when_only_the_first_chart_changes(data):
+    theme = data.theme("lav-nye-services")
+    chart_ids = (theme.charts[0].id,)
+    before, after = ViewState(), ViewState(types=("service",))
+    response = filter_response(theme_update(data, theme, after, chart_ids), data, theme, after, before, chart_ids)
+    assert response["later"] is no_update
+    assert response["figures"][0] is not no_update
+
+
+def test_a_served_page_draws_its_first_chart_and_leaves_the_others_for_later(data):
+    theme = data.theme("styr-processen")
+    views = chart_views(data, theme, ViewState())
+    later = page_later_updates(theme, views)
+    assert [update["id"] for update in later] == [ids.chart_graph(theme.slug, cv.chart.id) for cv in views[1:]]
+    assert all(update["value"]["data"] for update in later)
+
+
+def test_the_callback_endpoint_answers_a_filter_change_with_plain_json(dash_app, data):
+    theme = data.theme("lav-nye-services")
+    body = filter_request(theme, ["2013-2014", "2018-2019", "2021-2023"], ["service", "proces", "kommunikation", "produkt"],
+                          shown="")
+    response = dash_app.server.test_client().post(PATH, data=body, content_type="application/json")
+    assert response.status_code == 200
+    answer = response.get_json()["response"]
+    later_store = json.dumps(ids.later_updates(theme.slug), separators=(",", ":"), sort_keys=True)
+    later = answer[later_store]["data"]
+    assert [update["id"]["chart"] for update in later] == [c.id for c in theme.charts[1:]]
+    first_graph = json.dumps(ids.chart_graph(theme.slug, theme.charts[0].id), separators=(",", ":"), sort_keys=True)
+    assert answer[first_graph]["figure"]["data"]
+
+
+def test_plain_data_is_what_dash_sends_for_the_components():
+    from dash import dcc, html
+    from plotly.io.json import to_json_plotly
+
+    from dashboard.components.plain_data import plain_data
+
+    tree = html.Div([html.P(["a ", html.Strong("b")], **{"aria-label": "c"}), dcc.Link("d", href="/e"), None, 3],
+                    id={"role": "x", "theme": "y"})
+    assert plain_data({"parts": [tree, "text"]}) == json.loads(to_json_plotly({"parts": [tree, "text"]}))
