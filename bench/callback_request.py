@@ -42,3 +42,17 @@ def filter_request(theme: Theme, periods: list[str], types: list[str], shown: st
         "state": [{"id": {"role": "view-query", "theme": theme.slug}, "property": "data", "value": shown}],
     }
     return json.dumps(body).encode("utf-8")
+
+
+def words_request(theme: Theme, query) -> bytes:
+    """The request for the charts in words once the page's view state has become `query`."""
+    inputs = [{"id": {"role": "view-query", "theme": theme.slug}, "property": "data", "value": query}]
+    body = {
+        "output": f"{_wildcard('chart-words', True)}.children",
+        "outputs": [{"id": {"chart": c.id, "role": "chart-words", "theme": theme.slug}, "property": "children"}
+                    for c in theme.charts],
+        "inputs": inputs,
+        "changedPropIds": [json.dumps(inputs[0]["id"], separators=(",", ":"), sort_keys=True) + ".data"],
+        "state": [],
+    }
+    return json.dumps(body).encode("utf-8")

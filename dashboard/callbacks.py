@@ -9,15 +9,15 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components import ids
 from dashboard.data import DataSet
-from dashboard.pages.theme_update import CHART_PARTS, filter_response, theme_update
+from dashboard.pages.theme_update import CHART_PARTS, chart_words, filter_response, theme_update
 from dashboard.state import ViewState, parse_query_string
 
 
-def _theme_and_charts(data: DataSet, outputs: dict):
+def _theme_and_charts(data: DataSet, chart_outputs: list):
     """The theme and chart ids the page asks for; nothing to do if the page is none of ours."""
-    slug = outputs["cases"]["id"]["theme"]
-    theme = next((t for t in data.page_themes if t.slug == slug), None)
-    chart_ids = tuple(output["id"].get("chart") for output in outputs["figures"])
+    slugs = {output["id"].get("theme") for output in chart_outputs}
+    theme = next((t for t in data.page_themes if {t.slug} == slugs), None)
+    chart_ids = tuple(output["id"].get("chart") for output in chart_outputs)
     if theme is None or not set(chart_ids) <= {c.id for c in theme.charts}:
         raise PreventUpdate
     return theme, chart_ids
@@ -44,10 +44,21 @@ def register_callbacks(app, data: DataSet) -> None:
         prevent_initial_call=True,
     )
     def update_theme_view(periods, types, sectors, shown):
-        theme, chart_ids = _theme_and_charts(data, ctx.outputs_grouping)
+        theme, chart_ids = _theme_and_charts(data, ctx.outputs_grouping["figures"])
         previous = parse_query_string(shown).state  # the language is the page's; the filters never change it
         view = ViewState.from_controls(periods, types, sectors, previous.lang)
         return filter_response(theme_update(data, theme, view, chart_ids), data, theme, view, previous, chart_ids)
+
+    # The charts in words (a sentence for screen readers, a table folded away) follow the view
+    # state once the response above is drawn, so they never hold up the first chart.
+    @app.callback(
+        Output(ids.chart_words(MATCH, ALL), "children"),
+        Input(ids.view_query(MATCH), "data"),
+        prevent_initial_call=True,
+    )
+    def update_chart_words(query):
+        theme, chart_ids = _theme_and_charts(data, ctx.outputs_list)
+        return chart_words(data, theme, parse_query_string(query).state, chart_ids)
 
     # It applies the updates with set_props a frame later and returns no_update; Dash runs a
     # callback on a page's first render only if it has outputs, hence the graphs as outputs.

@@ -5,7 +5,7 @@ import json
 
 from dash import no_update
 
-from bench.callback_request import PATH, filter_request
+from bench.callback_request import PATH, filter_request, words_request
 from dashboard.components import ids
 from dashboard.figures.chart_view import chart_views
 from dashboard.pages.theme_update import CHART_PARTS, filter_response, page_later_updates, theme_update
@@ -97,3 +97,14 @@ def test_plain_data_is_what_dash_sends_for_the_components():
     tree = html.Div([html.P(["a ", html.Strong("b")], **{"aria-label": "c"}), dcc.Link("d", href="/e"), None, 3],
                     id={"role": "x", "theme": "y"})
     assert plain_data({"parts": [tree, "text"]}) == json.loads(to_json_plotly({"parts": [tree, "text"]}))
+
+
+def test_the_charts_in_words_follow_the_view_state(dash_app, data):
+    theme = data.theme("lav-nye-services")
+    query = ViewState(periods=("2021-2023",)).query_string()
+    response = dash_app.server.test_client().post(PATH, data=words_request(theme, query), content_type="application/json")
+    assert response.status_code == 200
+    answer = response.get_json()["response"]
+    latest = json.dumps(ids.chart_words(theme.slug, "seneste-innovation-type"), separators=(",", ":"), sort_keys=True)
+    words = json.dumps(answer[latest]["children"], ensure_ascii=False)
+    assert "2021-2023" in words and "2018-2019" not in words

@@ -1,7 +1,8 @@
 """What a filter change on a theme page sends to the browser.
 
 The response for a view is computed once (every view is warmed before gunicorn forks) and
-kept as plain data. Of the charts' figures, only the first chart's (right under the filters)
+kept as plain data. The charts in words follow in a second callback (dashboard/callbacks.py).
+Of the charts' figures, only the first chart's (right under the filters)
 goes out with the rest of the response; the others go to the page's later-updates store,
 which the browser draws a frame later (assets/dashboard.js): plotly.js draws every graph of
 one update in a single batch, so the first chart would otherwise wait for all the others.
@@ -30,7 +31,6 @@ CHART_PARTS = {
     "figures": (ids.chart_graph, "figure"),
     "subtitles": (ids.chart_subtitle, "children"),
     "footers": (ids.chart_footer, "children"),
-    "words": (ids.chart_words, "children"),
     "downloads": (ids.chart_downloads, "children"),
 }
 
@@ -45,7 +45,6 @@ def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[
         "figures": [cv.figure.to_plotly_json() for cv in views],
         "subtitles": [chart_subtitle(cv.caption) for cv in views],
         "footers": [chart_footer(cv.caption) for cv in views],
-        "words": [chart_in_words(cv) for cv in views],
         "downloads": [download_items(cv.chart.id, view) for cv in views],
         "cases": case_list(cases, bool(data.cases_for(theme.slug)), view.lang),
         "case_count": case_count(cases, view.lang),
@@ -54,6 +53,12 @@ def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[
         "slides_href": slides_href(theme, view),
         "language_href": theme_language_href(theme, view),
     })
+
+
+@lru_cache(maxsize=8192)
+def chart_words(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[str, ...]) -> list:
+    """Each chart in words, for one view, as plain data."""
+    return plain_data([chart_in_words(cv) for cv in chart_views(data, theme, view, list(chart_ids))])
 
 
 def later_figures(theme: Theme, chart_ids, figures) -> list[dict]:
@@ -107,5 +112,6 @@ def warm_theme_updates(data: DataSet, lang: str = DEFAULT_LANGUAGE) -> int:
         chart_ids = tuple(c.id for c in theme.charts)
         for view in all_filter_states(lang):
             theme_update(data, theme, view, chart_ids)
+            chart_words(data, theme, view, chart_ids)
             count += 1
     return count
