@@ -67,6 +67,13 @@ def test_pages_use_the_vendored_partial_plotly_bundle_of_the_shipped_version(cli
     assert "package_data/plotly.min.js" not in page
 
 
+def test_pages_leave_out_scripts_no_page_needs_but_keep_the_regenerator_runtime(client):
+    scripts = re.findall(r'<script src="([^"]+)"', client.get("/styr-processen").get_data(as_text=True))
+    assert not [s for s in scripts if "polyfill" in s or "dash_table" in s]
+    assert any("/assets/00-regenerator-runtime-" in s for s in scripts)
+    assert any("dash_renderer" in s for s in scripts) and any("dash_core_components" in s for s in scripts)
+
+
 def test_an_error_shows_a_danish_page_without_traceback(dash_app, monkeypatch):
     def broken():
         raise RuntimeError("secret internal detail")
