@@ -1,11 +1,11 @@
 """What a filter change on a theme page sends to the browser.
 
 The response for a view is computed once (every view is warmed before gunicorn forks) and
-kept as plain data. The charts in words follow in a second callback (dashboard/callbacks.py).
-Of the charts' figures, only the first chart's (right under the filters)
+kept as plain data. Of the charts' figures, only the first chart's (right under the filters)
 goes out with the rest of the response; the others go to the page's later-updates store,
 which the browser draws a frame later (assets/dashboard.js): plotly.js draws every graph of
 one update in a single batch, so the first chart would otherwise wait for all the others.
+The charts in words follow in a second callback (dashboard/callbacks.py).
 """
 
 from functools import lru_cache
@@ -62,8 +62,8 @@ def chart_words(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[s
 
 
 def later_figures(theme: Theme, chart_ids, figures) -> list[dict]:
-    """The later-updates store's content: a figure for each chart but the first (None: the chart
-    keeps its figure), each with the id of its graph."""
+    """The later-updates store's content: the figure of each chart but the first, with the id of
+    its graph; a chart whose figure is None keeps the one it has and is left out."""
     return [{"id": ids.chart_graph(theme.slug, chart_id), "prop": "figure", "value": figure}
             for chart_id, figure in zip(chart_ids[1:], figures[1:]) if figure is not None]
 
