@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components import ids
 from dashboard.data import DataSet
-from dashboard.pages.theme_update import CHART_PARTS, chart_words, filter_response, theme_update
+from dashboard.pages.theme_update import CHART_PARTS, chart_words, filter_response
 from dashboard.state import ViewState, parse_query_string
 
 
@@ -47,7 +47,7 @@ def register_callbacks(app, data: DataSet) -> None:
         theme, chart_ids = _theme_and_charts(data, ctx.outputs_grouping["figures"])
         previous = parse_query_string(shown).state  # the language is the page's; the filters never change it
         view = ViewState.from_controls(periods, types, sectors, previous.lang)
-        return filter_response(theme_update(data, theme, view, chart_ids), data, theme, view, previous, chart_ids)
+        return filter_response(data, theme, view, previous, chart_ids)
 
     # The charts in words (a sentence for screen readers, a table folded away) follow the view
     # state once the response above is drawn, so they never hold up the first chart.

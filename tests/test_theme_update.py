@@ -8,7 +8,7 @@ from dash import no_update
 from bench.callback_request import PATH, filter_request, words_request
 from dashboard.components import ids
 from dashboard.figures.chart_view import chart_views
-from dashboard.pages.theme_update import CHART_PARTS, filter_response, page_later_updates, theme_update
+from dashboard.pages.theme_update import CHART_PARTS, filter_response, page_later_updates
 from dashboard.state import ViewState
 
 ALL_PERIODS = ("2013-2014", "2015-2016", "2018-2019", "2021-2023")
@@ -17,7 +17,7 @@ ALL_PERIODS = ("2013-2014", "2015-2016", "2018-2019", "2021-2023")
 def _response(data, slug, before: ViewState, after: ViewState):
     theme = data.theme(slug)
     chart_ids = tuple(c.id for c in theme.charts)
-    return theme, chart_ids, filter_response(theme_update(data, theme, after, chart_ids), data, theme, after, before, chart_ids)
+    return theme, chart_ids, filter_response(data, theme, after, before, chart_ids)
 
 
 def test_a_period_change_sends_the_first_figure_now_and_the_others_later(data):
@@ -61,7 +61,7 @@ def test_nothing_later_when_only_the_first_chart_changes(data):
     theme = data.theme("lav-nye-services")
     chart_ids = (theme.charts[0].id,)
     before, after = ViewState(), ViewState(types=("service",))
-    response = filter_response(theme_update(data, theme, after, chart_ids), data, theme, after, before, chart_ids)
+    response = filter_response(data, theme, after, before, chart_ids)
     assert response["later"] is no_update
     assert response["figures"][0] is not no_update
 

@@ -73,22 +73,24 @@ def page_later_updates(theme: Theme, views: list[ChartView]) -> list[dict]:
     return later_figures(theme, [cv.chart.id for cv in views], [cv.figure.to_plotly_json() for cv in views])
 
 
-def filter_response(update: dict, data: DataSet, theme: Theme, view: ViewState, previous: ViewState,
+def filter_response(data: DataSet, theme: Theme, view: ViewState, previous: ViewState,
                     chart_ids: tuple[str, ...]) -> dict:
     """The callback's outputs for a change from the view `previous` to `view`: what the previous
     view already shows is left out (no_update), so the browser redraws only what changes; of
     the figures, only the first goes out at once, the others as later updates."""
+    update = theme_update(data, theme, view, chart_ids)
     before = chart_views(data, theme, previous, list(chart_ids))
     after = chart_views(data, theme, view, list(chart_ids))
     changed = [old.slice != new.slice for old, new in zip(before, after)]
-    keep = lambda values: [value if is_changed else no_update for is_changed, value in zip(changed, values)]  # noqa: E731
     cases_same = data.cases_for(theme.slug, previous.types) == data.cases_for(theme.slug, view.types)
-    figures = [figure if is_changed else None for is_changed, figure in zip(changed, update["figures"])]
+    parts = {part: [value if is_changed else no_update for is_changed, value in zip(changed, update[part])]
+             for part in CHART_PARTS}
+    figures = parts["figures"]
     return {
         **update,
-        **{part: keep(update[part]) for part in CHART_PARTS},
-        "figures": keep(update["figures"][:1]) + [no_update] * (len(chart_ids) - 1),
-        "later": later_figures(theme, chart_ids, figures) or no_update,
+        **parts,
+        "figures": figures[:1] + [no_update] * (len(figures) - 1),
+        "later": later_figures(theme, chart_ids, [None if f is no_update else f for f in figures]) or no_update,
         "cases": no_update if cases_same else update["cases"],
         "case_count": no_update if cases_same else update["case_count"],
     }
