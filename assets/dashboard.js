@@ -40,10 +40,8 @@
         waiting = {};
         scheduled = false;
         if (window.location.pathname !== page) { return; }  /* the person went to another page */
-        window.ReactDOM.unstable_batchedUpdates(function () {
-          Object.keys(updates).forEach(function (key) {
-            window.dash_clientside.set_props(updates[key].id, updates[key].props);
-          });
+        Object.keys(updates).forEach(function (key) {
+          window.dash_clientside.set_props(updates[key].id, updates[key].props);
         });
       }, 0);
     });
