@@ -30,9 +30,13 @@ def when_ready(server):
 
     from app import app
     from dashboard.pages.theme_update import warm_theme_updates
+    from dashboard.static_compression import warm as warm_static_files
 
     started = time.perf_counter()
     count = warm_theme_updates(app.dataset)
     server.log.info("computed %d filter states in %.1f s", count, time.perf_counter() - started)
+    started = time.perf_counter()
+    count = warm_static_files(app.server)
+    server.log.info("compressed %d script and style files in %.1f s", count, time.perf_counter() - started)
     host, port = bind.rsplit(":", 1)
     print(f"Innovationsbarometeret: http://{host}:{port}/", flush=True)

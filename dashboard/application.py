@@ -17,6 +17,7 @@ from dashboard.i18n import LANGUAGES, localized, translator
 from dashboard.pages.overview import not_found_layout, overview_layout
 from dashboard.pages.theme import theme_layout
 from dashboard.serving import install as install_serving
+from dashboard.static_compression import install as install_static_compression
 from dashboard.state import ViewState, language_of, parse_query_string
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
@@ -125,6 +126,7 @@ def create_app(data_directory=DEFAULT_DIRECTORY) -> dash.Dash:
     register_callbacks(app, data)
     register_export_routes(app.server, data, ImageRenderer())
     install_serving(app, data)
+    install_static_compression(app.server)
     for theme in data.page_themes:  # the default views, computed before the first visitor asks
         for lang in LANGUAGES:
             chart_views(data, theme, ViewState(lang=lang))
