@@ -37,22 +37,24 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float) -> bool:
 
 
 @contextlib.contextmanager
-def production_server(workers: int | None = None):
-    """gunicorn with gunicorn.conf.py on a free loopback port; yields (base_url, process)."""
+def production_server(workers: int | None = None, app: str = "app:server", config: list[str] | None = None,
+                      ready_path: str = "/healthz"):
+    """gunicorn on a free loopback port, by default our app with gunicorn.conf.py; yields (base_url, process)."""
     port = free_port()
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "LOG_LEVEL": "warning"}
     if workers:
         env["WORKERS"] = str(workers)
     gunicorn = Path(sys.executable).with_name("gunicorn")
+    settings = config or ["--config", "gunicorn.conf.py"]
     process = subprocess.Popen(
-        [str(gunicorn), "app:server", "--config", "gunicorn.conf.py", "--no-control-socket", "--access-logfile", "/dev/null"],
+        [str(gunicorn), app, *settings, "--bind", f"127.0.0.1:{port}", "--no-control-socket", "--access-logfile", "/dev/null"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    if not wait_until_up(url + "/healthz", process, 120):
+    if not wait_until_up(url + ready_path, process, 120):
         process.kill()
         raise SystemExit("the server did not start")
-    # /healthz answered by one worker; give the master a moment to fork the others.
+    # the address answered from one worker; give the master a moment to fork the others.
     time.sleep(2)
     try:
         yield url, process

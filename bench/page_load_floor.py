@@ -1,0 +1,85 @@
+"""How soon can any page here show the dashboard's first chart? Cold load to first chart drawn, three ways,
+one after the other in the same headless Chromium:
+
+1. a static HTML page: plotly.js-basic draws the figure, no Dash, no server code (the issue's yardstick);
+2. the smallest Dash page: one dcc.Graph with the same figure, served like the dashboard
+   (`bench/one_chart_app.py`): Dash's own start-up, no page of ours around it;
+3. the dashboard's page (Lav nye services).
+
+    .venv/bin/python -m bench.page_load_floor [--runs 10]
+Row 2 is the floor for a Dash page on the machine: what the dashboard's own page adds is row 3 minus row 2.
+"""
+
+import argparse
+import contextlib
+import functools
+import shutil
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from bench.common import ROOT, print_table, production_server, summary
+from bench.one_chart_app import THEME, first_figure
+from bench.page_load import measure
+
+STATIC_PAGE = """<!DOCTYPE html>
+<html lang="da"><head><meta charset="utf-8"><title>Én figur</title>
+<script src="{plotly}"></script></head>
+<body><div class="chart-card"><div id="chart"></div></div>
+<script type="application/json" id="figure">{figure}</script>
+<script src="draw.js"></script></body></html>
+"""
+DRAW = """var figure = JSON.parse(document.getElementById("figure").textContent);
+Plotly.newPlot("chart", figure.data, figure.layout, {responsive: true, displaylogo: false});
+"""
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def static_page_server():
+    """The figure on a plain HTML page, served from a temporary folder on a free loopback port."""
+    folder = Path(tempfile.mkdtemp(prefix="static-chart-"))
+    plotly = next((ROOT / "assets").glob("plotly-basic-*.min.js"))
+    shutil.copy(plotly, folder / plotly.name)
+    (folder / "draw.js").write_text(DRAW, encoding="utf-8")
+    figure = first_figure().to_json().replace("</", "<\\/")  # JSON inside <script>: no "</" may end it early
+    (folder / "index.html").write_text(STATIC_PAGE.format(plotly=plotly.name, figure=figure), encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        shutil.rmtree(folder)
+
+
+ONE_CHART_SERVER = ["--workers", "3", "--worker-class", "gthread", "--threads", "4", "--preload"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    pages = []
+    with static_page_server() as url:
+        pages.append(("static HTML page, plotly.js only", measure(url, "/index.html", args.runs)))
+    with production_server(app="bench.one_chart_app:server", config=ONE_CHART_SERVER, ready_path="/") as (url, _):
+        pages.append(("smallest Dash page: one dcc.Graph", measure(url, "/", args.runs)))
+    with production_server() as (url, _):
+        pages.append((f"the dashboard: /{THEME}", measure(url, f"/{THEME}", args.runs)))
+    rows = []
+    for name, (times, sizes) in pages:
+        median, p95 = summary(times)
+        rows.append([name, args.runs, f"{median:.2f} s", f"{p95:.2f} s", f"{max(sizes) / 1e6:.2f} MB"])
+    print_table("Cold load to the same first chart drawn (first chart of Lav nye services, default view)",
+                ["page", "runs", "median", "p95", "transferred"], rows)
+
+
+if __name__ == "__main__":
+    main()
