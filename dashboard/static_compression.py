@@ -84,7 +84,8 @@ def install(server: Flask) -> CompressedFiles:
         etag, weak = response.get_etag()
         if etag:
             response.set_etag(f"{etag}:{encoding}", weak=weak)
-        return response
+        # A browser revalidating its copy names the compressed file's ETag; answer 304 when it still holds.
+        return response.make_conditional(request)
 
     return files
 

@@ -105,6 +105,15 @@ def test_the_app_serves_every_file_of_its_pages_compressed_from_memory(dash_app,
     assert int(response.headers["Content-Length"]) == len(response.data)
 
 
+def test_a_browser_revalidating_its_compressed_copy_gets_304(small_server):
+    client = small_server.test_client()
+    first = client.get(f"/assets/{PLOTLY.name}?m=1", headers={"Accept-Encoding": "br"})
+    again = client.get(f"/assets/{PLOTLY.name}?m=1", headers={"Accept-Encoding": "br", "If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    other = client.get(f"/assets/{PLOTLY.name}?m=1", headers={"Accept-Encoding": "gzip", "If-None-Match": first.headers["ETag"]})
+    assert other.status_code == 200 and gzip.decompress(other.data) == PLOTLY.read_bytes()
+
+
 def test_other_responses_are_left_to_flask_compress(client, compressions):
     response = client.get("/lav-nye-services", headers={"Accept-Encoding": "br"})
     assert response.headers["Content-Encoding"] == "br"
