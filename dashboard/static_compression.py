@@ -1,11 +1,11 @@
 """Script and style files compressed once, not on every request.
 
-Flask-Compress compresses each response as it goes out. For the fingerprinted files every new
+Flask-Compress compresses each response as it goes out. For the script and style files every new
 visitor downloads (0.8 MB, plotly.js most of it) that cost ~60 ms of server CPU per page view
-and held the files back ~0.2 s on a cold load. Those files never change while a fingerprint
-stands, so each is compressed once, harder than on the fly (brotli 9 instead of 4: plotly.js
-0.18 s once, 11 % smaller), and served from memory; Flask-Compress leaves a response alone once
-it names its encoding. `warm` compresses a page's files before the workers fork.
+and held the files back ~0.2 s on a cold load. Those files are the same for every visitor, so
+each is compressed once, harder than on the fly (brotli 9 instead of 4: plotly.js 0.18 s once,
+11 % smaller), and served from memory; Flask-Compress leaves a response alone once it names its
+encoding. `warm` compresses a page's files before the workers fork.
 """
 
 import gzip
@@ -25,12 +25,10 @@ COMPRESSIBLE = {"text/javascript", "application/javascript", "text/css", "applic
 MIN_SIZE = 500
 
 
-def is_fingerprinted(req: Request) -> bool:
-    """Dash names a file's version in its address: `?m=<mtime>` for assets, `.v<version>m<mtime>.`
-    in component bundles; `async-*.js` chunks carry their package's version in the page's preload."""
-    if req.path.startswith("/assets/"):
-        return "m" in req.args
-    return req.path.startswith("/_dash-component-suites/")
+def is_static_file(req: Request) -> bool:
+    """Files Dash serves from disk (our assets, the component packages' bundles): a fixed set, so
+    the compressed copies kept are bounded; pages, callbacks and exports are not among them."""
+    return req.path.startswith(("/assets/", "/_dash-component-suites/"))
 
 
 def accepted_encoding(header: str) -> str | None:
@@ -54,11 +52,8 @@ class CompressedFiles:
                 self._bodies.setdefault(key, found)
         return found
 
-    def __len__(self) -> int:
-        return len(self._bodies)
 
-
-def install(server: Flask) -> CompressedFiles:
+def install(server: Flask) -> None:
     files = CompressedFiles()
 
     @server.after_request
@@ -70,14 +65,14 @@ def install(server: Flask) -> CompressedFiles:
             or response.status_code != 200
             or "Content-Encoding" in response.headers
             or response.mimetype not in COMPRESSIBLE
-            or not is_fingerprinted(request)
+            or not is_static_file(request)
         ):
             return response
         response.direct_passthrough = False
         data = response.get_data()
         if len(data) < MIN_SIZE:
             return response
-        # Keyed by the file's path and content, not the query: `?m=` values are the client's to make up.
+        # Keyed by the file's path and content, not the query: `?m=` fingerprints are the client's to make up.
         response.set_data(files.body((request.path, zlib.crc32(data), encoding), data))
         response.headers["Content-Encoding"] = encoding
         response.vary.add("Accept-Encoding")
@@ -86,8 +81,6 @@ def install(server: Flask) -> CompressedFiles:
             response.set_etag(f"{etag}:{encoding}", weak=weak)
         # A browser revalidating its copy names the compressed file's ETag; answer 304 when it still holds.
         return response.make_conditional(request)
-
-    return files
 
 
 def warm(server: Flask, path: str = "/") -> int:
