@@ -3,7 +3,7 @@ the first chart of Lav nye services (default view), and nothing else, served lik
 (same scripts, partial plotly.js, script files compressed once, gunicorn). What it costs to show a
 chart is then Dash's start-up and plotly.js, with none of the dashboard's own page around it.
 
-    gunicorn bench.one_chart_app:server
+    gunicorn 'bench.one_chart_app:create_server()'
 """
 
 from dash import dcc, html
@@ -23,8 +23,9 @@ def first_figure():
     return chart_views(data, theme, ViewState())[0].figure
 
 
-app = BarometerDash(__name__, assets_folder=str(ASSETS), serve_locally=True, compress=True, title="Én figur")
-app.layout = html.Div(className="chart-card", children=dcc.Graph(figure=first_figure()))
-server = app.server
-install(server)
-warm(server)  # also lists the script bundles before gunicorn forks (Dash serves only listed ones)
+def create_server():
+    app = BarometerDash(__name__, assets_folder=str(ASSETS), serve_locally=True, compress=True, title="Én figur")
+    app.layout = html.Div(className="chart-card", children=dcc.Graph(figure=first_figure()))
+    install(app.server)
+    warm(app.server)  # also lists the script bundles before gunicorn forks (Dash serves only listed ones)
+    return app.server

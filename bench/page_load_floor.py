@@ -69,7 +69,7 @@ def main() -> None:
     pages = []
     with static_page_server() as url:
         pages.append(("static HTML page, plotly.js only", measure(url, "/index.html", args.runs)))
-    with production_server(app="bench.one_chart_app:server", config=ONE_CHART_SERVER, ready_path="/") as (url, _):
+    with production_server(app="bench.one_chart_app:create_server()", config=ONE_CHART_SERVER, ready_path="/") as (url, _):
         pages.append(("smallest Dash page: one dcc.Graph", measure(url, "/", args.runs)))
     with production_server() as (url, _):
         pages.append((f"the dashboard: /{THEME}", measure(url, f"/{THEME}", args.runs)))
