@@ -30,6 +30,23 @@
   var waiting = {};
   var scheduled = false;
 
+  /* Every answer carries every chart's figure (see filter_response); a graph already showing an
+     equal one is not redrawn. What a graph shows is noted on its plotly.js element, which a graph
+     drawn anew (another visit to the page) does not have yet. A figure that reached a graph still
+     loading its code is not noted, so the next answer may redraw that graph once, unchanged. */
+  function unchangedLeftOut(key, props) {
+    var element = document.getElementById(key);
+    var plot = element && (element.classList.contains("js-plotly-plot") ? element : element.querySelector(".js-plotly-plot"));
+    var shown = (plot && plot.ibShown) || {};
+    var changed = {};
+    Object.keys(props).forEach(function (prop) {
+      var text = JSON.stringify(props[prop]);
+      if (shown[prop] !== text) { changed[prop] = props[prop]; shown[prop] = text; }
+    });
+    if (plot) { plot.ibShown = shown; }
+    return changed;
+  }
+
   function applyWaitingNextFrame() {
     if (scheduled) { return; }
     scheduled = true;
@@ -41,7 +58,8 @@
         scheduled = false;
         if (window.location.pathname !== page) { return; }  /* the person went to another page */
         Object.keys(updates).forEach(function (key) {
-          window.dash_clientside.set_props(updates[key].id, updates[key].props);
+          var props = unchangedLeftOut(key, updates[key].props);
+          if (Object.keys(props).length) { window.dash_clientside.set_props(updates[key].id, props); }
         });
       }, 0);
     });

@@ -9,8 +9,10 @@ from dashboard.pages.theme_update import CHART_PARTS
 PATH = "/_dash-update-component"
 # In the order dashboard/callbacks.py declares them.
 CHART_OUTPUTS = tuple((component_id("", "")["role"], prop) for component_id, prop in CHART_PARTS.values())
-PAGE_OUTPUTS = (("later-updates", "data"), ("case-list", "children"), ("case-count", "children"), ("view-query", "data"),
+PAGE_OUTPUTS = (("later-updates", "data"), ("view-query", "data"),
                 ("presentation-link", "href"), ("slides-link", "href"), ("language-link", "href"))
+# The follow-up callback's: the charts in words, then the case list and its count.
+FOLLOW_UP_OUTPUTS = (("case-list", "children"), ("case-count", "children"))
 
 
 def _wildcard(role: str, chart: bool) -> str:
@@ -45,12 +47,15 @@ def filter_request(theme: Theme, periods: list[str], types: list[str], shown: st
 
 
 def words_request(theme: Theme, query) -> bytes:
-    """The request for the charts in words once the page's view state has become `query`."""
+    """The follow-up request (charts in words, case list) once the page's view state has become `query`."""
     inputs = [{"id": {"role": "view-query", "theme": theme.slug}, "property": "data", "value": query}]
+    output = "...".join([f"{_wildcard('chart-words', True)}.children"]
+                        + [f"{_wildcard(role, False)}.{prop}" for role, prop in FOLLOW_UP_OUTPUTS])
     body = {
-        "output": f"{_wildcard('chart-words', True)}.children",
-        "outputs": [{"id": {"chart": c.id, "role": "chart-words", "theme": theme.slug}, "property": "children"}
-                    for c in theme.charts],
+        "output": f"..{output}..",
+        "outputs": [[{"id": {"chart": c.id, "role": "chart-words", "theme": theme.slug}, "property": "children"}
+                     for c in theme.charts]]
+        + [{"id": {"role": role, "theme": theme.slug}, "property": prop} for role, prop in FOLLOW_UP_OUTPUTS],
         "inputs": inputs,
         "changedPropIds": [json.dumps(inputs[0]["id"], separators=(",", ":"), sort_keys=True) + ".data"],
         "state": [],

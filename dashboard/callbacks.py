@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components import ids
 from dashboard.data import DataSet
-from dashboard.pages.theme_update import CHART_PARTS, chart_words, filter_response
+from dashboard.pages.theme_update import CHART_PARTS, filter_response, follow_up_response
 from dashboard.state import ViewState, parse_query_string
 
 
@@ -28,8 +28,6 @@ def register_callbacks(app, data: DataSet) -> None:
         output={
             **{part: Output(component_id(MATCH, ALL), prop) for part, (component_id, prop) in CHART_PARTS.items()},
             "later": Output(ids.later_updates(MATCH), "data"),
-            "cases": Output(ids.case_list(MATCH), "children"),
-            "case_count": Output(ids.case_count(MATCH), "children"),
             "query": Output(ids.view_query(MATCH), "data"),
             "presentation_href": Output(ids.presentation_link(MATCH), "href"),
             "slides_href": Output(ids.slides_link(MATCH), "href"),
@@ -45,20 +43,23 @@ def register_callbacks(app, data: DataSet) -> None:
     )
     def update_theme_view(periods, types, sectors, shown):
         theme, chart_ids = _theme_and_charts(data, ctx.outputs_grouping["figures"])
-        previous = parse_query_string(shown).state  # the language is the page's; the filters never change it
-        view = ViewState.from_controls(periods, types, sectors, previous.lang)
-        return filter_response(data, theme, view, previous, chart_ids)
+        lang = parse_query_string(shown).state.lang  # the page's; the filters never change it
+        return filter_response(data, theme, ViewState.from_controls(periods, types, sectors, lang), chart_ids)
 
-    # The charts in words (a sentence for screen readers, a table folded away) follow the view
-    # state once the response above is drawn, so they never hold up the first chart.
+    # The charts in words (a sentence for screen readers, a table folded away) and the case list
+    # follow the view state once the response above is drawn, so they never hold up the first chart.
     @app.callback(
-        Output(ids.chart_words(MATCH, ALL), "children"),
-        Input(ids.view_query(MATCH), "data"),
+        output={
+            "words": Output(ids.chart_words(MATCH, ALL), "children"),
+            "cases": Output(ids.case_list(MATCH), "children"),
+            "case_count": Output(ids.case_count(MATCH), "children"),
+        },
+        inputs={"query": Input(ids.view_query(MATCH), "data")},
         prevent_initial_call=True,
     )
-    def update_chart_words(query):
-        theme, chart_ids = _theme_and_charts(data, ctx.outputs_list)
-        return chart_words(data, theme, parse_query_string(query).state, chart_ids)
+    def update_follow_up(query):
+        theme, chart_ids = _theme_and_charts(data, ctx.outputs_grouping["words"])
+        return follow_up_response(data, theme, parse_query_string(query).state, chart_ids)
 
     # It applies the updates with set_props a frame later and returns no_update; Dash runs a
     # callback on a page's first render only if it has outputs, hence the graphs as outputs.

@@ -61,11 +61,16 @@ def chart_words(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[s
     return plain_data([chart_in_words(cv) for cv in chart_views(data, theme, view, list(chart_ids))])
 
 
+def follow_up_response(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[str, ...]) -> dict:
+    """What follows a filter change once its charts are drawn: the charts in words and the case list."""
+    update = theme_update(data, theme, view, chart_ids)
+    return {"words": chart_words(data, theme, view, chart_ids), "cases": update["cases"], "case_count": update["case_count"]}
+
+
 def later_figures(theme: Theme, chart_ids, figures) -> list[dict]:
-    """The later-updates store's content: the figure of each chart but the first, with the id of
-    its graph; a chart whose figure is None keeps the one it has and is left out."""
+    """The later-updates store's content: the figure of each chart but the first, with the id of its graph."""
     return [{"id": ids.chart_graph(theme.slug, chart_id), "prop": "figure", "value": figure}
-            for chart_id, figure in zip(chart_ids[1:], figures[1:]) if figure is not None]
+            for chart_id, figure in zip(chart_ids[1:], figures[1:])]
 
 
 def page_later_updates(theme: Theme, views: list[ChartView]) -> list[dict]:
@@ -73,26 +78,18 @@ def page_later_updates(theme: Theme, views: list[ChartView]) -> list[dict]:
     return later_figures(theme, [cv.chart.id for cv in views], [cv.figure.to_plotly_json() for cv in views])
 
 
-def filter_response(data: DataSet, theme: Theme, view: ViewState, previous: ViewState,
-                    chart_ids: tuple[str, ...]) -> dict:
-    """The callback's outputs for a change from the view `previous` to `view`: what the previous
-    view already shows is left out (no_update), so the browser redraws only what changes; of
-    the figures, only the first goes out at once, the others as later updates."""
+def filter_response(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[str, ...]) -> dict:
+    """The callback's outputs for `view`: everything the view shows, whatever the page showed before.
+    Quick filter changes overlap, so the view a request started from need not be the one its
+    answer lands on, and a part left out as unchanged could keep an older view's value. Of the
+    figures only the first goes out at once, the others as later updates; the browser skips a
+    later figure equal to the one a graph already shows (assets/dashboard.js)."""
     update = theme_update(data, theme, view, chart_ids)
-    before = chart_views(data, theme, previous, list(chart_ids))
-    after = chart_views(data, theme, view, list(chart_ids))
-    changed = [old.slice != new.slice for old, new in zip(before, after)]
-    cases_same = data.cases_for(theme.slug, previous.types) == data.cases_for(theme.slug, view.types)
-    parts = {part: [value if is_changed else no_update for is_changed, value in zip(changed, update[part])]
-             for part in CHART_PARTS}
-    figures = parts["figures"]
+    figures = update["figures"]
     return {
-        **update,
-        **parts,
+        **{part: update[part] for part in (*CHART_PARTS, "query", "presentation_href", "slides_href", "language_href")},
         "figures": figures[:1] + [no_update] * (len(figures) - 1),
-        "later": later_figures(theme, chart_ids, [None if f is no_update else f for f in figures]) or no_update,
-        "cases": no_update if cases_same else update["cases"],
-        "case_count": no_update if cases_same else update["case_count"],
+        "later": later_figures(theme, chart_ids, figures) or no_update,
     }
 
 
