@@ -46,7 +46,7 @@ def filter_request(theme: Theme, periods: list[str], types: list[str], shown: st
     return json.dumps(body).encode("utf-8")
 
 
-def words_request(theme: Theme, query) -> bytes:
+def follow_up_request(theme: Theme, query) -> bytes:
     """The follow-up request (charts in words, case list) once the page's view state has become `query`."""
     inputs = [{"id": {"role": "view-query", "theme": theme.slug}, "property": "data", "value": query}]
     output = "...".join([f"{_wildcard('chart-words', True)}.children"]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bench.callback_request import PATH, filter_request, words_request
+from bench.callback_request import PATH, filter_request, follow_up_request
 
 PAGES = ["/", "/styr-processen", "/lav-nye-services", "/findes-ikke"]
 HOSTILE = [
@@ -128,7 +128,7 @@ def test_filter_callback_survives_any_values(client, data, periods, types, shown
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=QUERIES.map(lambda q: "?" + q) | JSON)
 def test_words_callback_survives_any_view_state(client, data, query):
-    response = client.post(PATH, data=words_request(data.theme("styr-processen"), query), content_type="application/json")
+    response = client.post(PATH, data=follow_up_request(data.theme("styr-processen"), query), content_type="application/json")
     _assert_safe(response)
     assert response.status_code == 200
 

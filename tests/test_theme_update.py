@@ -5,7 +5,7 @@ import json
 
 from dash import no_update
 
-from bench.callback_request import PATH, filter_request, words_request
+from bench.callback_request import PATH, filter_request, follow_up_request
 from dashboard.components import ids
 from dashboard.figures.chart_view import chart_views
 from dashboard.pages.theme_update import CHART_PARTS, filter_response, page_later_updates
@@ -96,7 +96,7 @@ def test_plain_data_is_what_dash_sends_for_the_components():
 def test_the_charts_in_words_and_the_case_list_follow_the_view_state(dash_app, data):
     theme = data.theme("lav-nye-services")
     query = ViewState(periods=("2021-2023",), types=("proces",)).query_string()
-    response = dash_app.server.test_client().post(PATH, data=words_request(theme, query), content_type="application/json")
+    response = dash_app.server.test_client().post(PATH, data=follow_up_request(theme, query), content_type="application/json")
     assert response.status_code == 200
     answer = response.get_json()["response"]
     latest = json.dumps(ids.chart_words(theme.slug, "seneste-innovation-type"), separators=(",", ":"), sort_keys=True)

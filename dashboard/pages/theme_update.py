@@ -5,7 +5,7 @@ kept as plain data. Of the charts' figures, only the first chart's (right under 
 goes out with the rest of the response; the others go to the page's later-updates store,
 which the browser draws a frame later (assets/dashboard.js): plotly.js draws every graph of
 one update in a single batch, so the first chart would otherwise wait for all the others.
-The charts in words follow in a second callback (dashboard/callbacks.py).
+The charts in words and the case list follow in a second callback (dashboard/callbacks.py).
 """
 
 from functools import lru_cache
