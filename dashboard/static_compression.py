@@ -15,6 +15,7 @@ import zlib
 
 import brotli
 from flask import Flask, Request, Response, request
+from werkzeug.http import parse_accept_header
 
 # Best first; what a browser accepts decides which one it gets.
 ENCODINGS = {
@@ -32,8 +33,8 @@ def is_static_file(req: Request) -> bool:
 
 
 def accepted_encoding(header: str) -> str | None:
-    offered = {part.split(";")[0].strip().lower(): "q=0" not in part.replace(" ", "") for part in header.split(",")}
-    return next((name for name in ENCODINGS if offered.get(name)), None)
+    """Of our encodings, the one an Accept-Encoding header rates best (ours first among equals)."""
+    return parse_accept_header(header).best_match(ENCODINGS)
 
 
 class CompressedFiles:
