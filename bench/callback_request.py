@@ -9,7 +9,7 @@ from dashboard.pages.theme_update import CHART_PARTS
 PATH = "/_dash-update-component"
 # In the order dashboard/callbacks.py declares them.
 CHART_OUTPUTS = tuple((component_id("", "")["role"], prop) for component_id, prop in CHART_PARTS.values())
-PAGE_OUTPUTS = (("later-updates", "data"), ("view-query", "data"),
+PAGE_OUTPUTS = (("later-updates", "data"), ("headline", "children"), ("view-query", "data"),
                 ("presentation-link", "href"), ("slides-link", "href"), ("language-link", "href"))
 # The follow-up callback's: the charts in words, then the case list and its count.
 FOLLOW_UP_OUTPUTS = (("case-list", "children"), ("case-count", "children"))

@@ -28,6 +28,7 @@ def register_callbacks(app, data: DataSet) -> None:
         output={
             **{part: Output(component_id(MATCH, ALL), prop) for part, (component_id, prop) in CHART_PARTS.items()},
             "later": Output(ids.later_updates(MATCH), "data"),
+            "headline": Output(ids.headline(MATCH), "children"),
             "query": Output(ids.view_query(MATCH), "data"),
             "presentation_href": Output(ids.presentation_link(MATCH), "href"),
             "slides_href": Output(ids.slides_link(MATCH), "href"),

@@ -17,7 +17,9 @@ def test_summary_names_every_published_value_with_its_period(data):
     assert sentence == (
         "Arbejdspladser, der har indført innovation, efter type: Serviceinnovation 43 % i 2015-2016; "
         "Kommunikationsinnovation »næsten halvdelen« (offentliggjort i ord, uden tal) i 2015-2016; "
-        "Mindst én innovation (uanset type) 81 % i 2018-2019 og 83 % i 2021-2023."
+        "Mindst én innovation (uanset type) 81 % i 2018-2019 og 83 % i 2021-2023. "
+        "Ikke offentliggjort: 2013-2014; Proces og organisering; Produkt; Serviceinnovation og "
+        "Kommunikationsinnovation 2018-2019 og 2021-2023; Mindst én innovation (uanset type) 2015-2016."
     )
 
 
@@ -32,7 +34,9 @@ def test_english_summary_uses_english_labels_numbers_and_marks_danish_words(data
     assert sentence == (
         "Workplaces that introduced innovation, by type: Service innovation 43% in 2015-2016; "
         "Communication innovation “næsten halvdelen” (published in Danish words, no figure) in 2015-2016; "
-        "At least one innovation (any type) 81% in 2018-2019 and 83% in 2021-2023."
+        "At least one innovation (any type) 81% in 2018-2019 and 83% in 2021-2023. "
+        "Not published: 2013-2014; Process and organisation; Product; Service innovation and "
+        "Communication innovation 2018-2019 and 2021-2023; At least one innovation (any type) 2015-2016."
     )
     approx = summary_sentence(_view(data, "styr-processen", "planlagt-proces", view)).replace(NBSP, " ")
     assert "approx. 50% (published in Danish words as “kun hver anden”) in 2013-2014" in approx
@@ -40,14 +44,16 @@ def test_english_summary_uses_english_labels_numbers_and_marks_danish_words(data
 
 def test_summary_of_an_empty_view_says_so(data):
     empty = _view(data, "styr-processen", "forloeb", ViewState.from_controls(["2021-2023"], ALL_TYPES))
-    assert summary_sentence(empty) == "Forløb og anvendelse af innovationen: ingen offentliggjorte tal for det valgte."
+    assert summary_sentence(empty) == (
+        "Forløb og anvendelse af innovationen: ingen offentliggjorte tal for det valgte. Ikke offentliggjort: 2021-2023.")
 
 
-def test_table_has_a_row_per_bar_including_gaps(data):
+def test_table_has_a_row_per_published_value_and_names_the_gaps_once(data):
     table = data_table(_view(data, "lav-nye-services", "seneste-innovation-type", ViewState.from_controls(["2018-2019"], ALL_TYPES)))
     body = table.children[2].children
     cells = [[cell.children for cell in row.children] for row in body]
-    assert [c[0] for c in cells] == [
-        "Proces- og organisatorisk innovation", "Serviceinnovation", "Kommunikationsinnovation", "Produktinnovation",
-    ]
-    assert [c[2].replace(NBSP, " ") for c in cells] == ["81 %", "31 %", "40 %", "Ikke offentliggjort"]
+    assert [c[0] for c in cells] == ["Proces- og organisatorisk innovation", "Serviceinnovation", "Kommunikationsinnovation"]
+    assert [c[1][1] for c in cells] == ["2018-2019"] * 3
+    assert [c[2].replace(NBSP, " ") for c in cells] == ["81 %", "31 %", "40 %"]
+    (footer,) = table.children[3].children.children if isinstance(table.children[3].children.children, list) else [table.children[3].children.children]
+    assert footer.children == "Ikke offentliggjort: Produktinnovation 2018-2019"

@@ -5,7 +5,7 @@ import itertools
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.figures import template
+from dashboard import palette
 from dashboard.figures.bars import figure_for_slice
 from dashboard.figures.chart_slice import chart_slice
 from dashboard.state import ALL_TYPES, ViewState
@@ -38,7 +38,19 @@ def test_exact_values_are_solid_bars_labelled_the_danish_way(data):
     assert list(exact.x) == [43.0, 81.0, 83.0]
     assert list(exact.text) == [f"43{NBSP}%", f"81{NBSP}%", f"83{NBSP}%"]
     assert exact.marker.pattern.shape == ""
-    assert exact.marker.color == template.PRIMARY
+    assert list(exact.marker.color) == [palette.edition_colour(p) for p in ("2015-2016", "2018-2019", "2021-2023")]
+
+
+def test_every_bar_has_its_edition_colour_on_every_chart_and_its_edition_or_sector_as_label(data):
+    for theme in data.page_themes:
+        for chart in theme.charts:
+            slice_ = chart_slice(data, chart, ViewState())
+            figure = figure_for_slice(slice_)
+            for bar in _bars(figure):
+                for hover, colour in zip(bar.customdata, bar.marker.line.color):
+                    period = hover.split("<br>")[1]
+                    assert colour == palette.edition_colour(period), (chart.id, hover)
+            assert not figure.layout.showlegend  # the labels say what a legend would
 
 
 def test_approximate_values_are_hatched_lighter_and_labelled_ca(data):
@@ -46,9 +58,8 @@ def test_approximate_values_are_hatched_lighter_and_labelled_ca(data):
     exact, approx = _bars(figure)
     assert list(approx.x) == [50.0] and list(approx.text) == [f"ca.{NBSP}50{NBSP}%"]
     assert approx.marker.pattern.shape == "/"
-    assert approx.marker.color == template.APPROX_FILL != exact.marker.color
+    assert list(approx.marker.color) == [palette.tint(palette.edition_colour("2018-2019"))]
     assert "offentliggjort i ord som »halvdelen«" in approx.customdata[0]
-    assert approx.showlegend and approx.name.startswith("ca.")
     assert list(exact.x) == [47.0]
 
 
@@ -59,27 +70,42 @@ def test_verbal_values_show_their_words_and_no_bar(data):
     assert "»ofte«" in _texts(figure)
 
 
-def test_gaps_within_a_figure_are_marked_not_published(data):
+def _gap_lines(figure) -> list[str]:
+    return [t.replace("<br>", " ") for t in _texts(figure) if t.startswith("Ikke offentliggjort")]
+
+
+def test_gaps_get_no_row_and_are_named_once_on_the_chart(data):
     figure = _figure(data, "lav-nye-services", "seneste-innovation-type", ViewState.from_controls(["2018-2019"], ALL_TYPES))
     (exact,) = _bars(figure)
     assert list(exact.x) == [81.0, 31.0, 40.0]
-    assert _texts(figure).count("Ikke offentliggjort") == 1  # produkt, 2018-2019
+    assert list(figure.layout.yaxis.ticktext) == ["2018-2019"] * 3  # no row for produkt
+    assert _gap_lines(figure) == ["Ikke offentliggjort: Produktinnovation 2018-2019"]
+    assert not any("Ikke offentliggjort" in t for t in figure.layout.yaxis.ticktext)
 
 
-def test_selection_outside_the_published_figure_is_named_in_a_note(data):
+def test_a_sector_chart_compares_sectors_within_an_edition_and_names_its_gaps_together(data):
+    view = ViewState.from_controls(["2018-2019", "2021-2023"], ALL_TYPES)
+    figure = _figure(data, "lav-nye-services", "arbejdspladser-sektor", view)
+    headings = [t for t in _texts(figure) if t.startswith("<b>")]
+    assert headings == ["<b>2018-2019</b>", "<b>2021-2023</b>"]
+    assert list(figure.layout.yaxis.ticktext) == [
+        "Hele den offentlige sektor", "Kommuner", "Regioner", "Staten", "Hele den offentlige sektor"]
+    assert _gap_lines(figure) == ["Ikke offentliggjort: Kommuner, Regioner og Staten 2021-2023"]
+
+
+def test_selection_outside_the_published_figure_is_named_in_the_gap_line(data):
     slice_ = chart_slice(data, _chart(data, "lav-nye-services", "arbejdspladser-type"), ViewState())
     assert slice_.unpublished_periods == ("2013-2014",)
     assert slice_.unpublished_types == ("proces", "produkt")
     assert [g.key for g in slice_.groups] == ["service", "kommunikation", "mindst_en"]
-    note = [t for t in _texts(figure_for_slice(slice_)) if t.startswith("Ikke offentliggjort for denne figur")]
-    assert len(note) == 1
-    assert "2013-2014" in note[0] and "Proces og organisering" in note[0].replace("<br>", " ")
+    (line,) = _gap_lines(figure_for_slice(slice_))
+    assert line.startswith("Ikke offentliggjort: 2013-2014; Proces og organisering; Produkt;")
 
 
-def test_a_period_with_nothing_published_gives_a_message_not_an_empty_plot(data):
+def test_a_period_with_nothing_published_gives_a_sentence_not_empty_axes(data):
     figure = _figure(data, "styr-processen", "forloeb", ViewState.from_controls(["2021-2023"], ALL_TYPES))
     assert not figure.data
-    assert _texts(figure) == ["Ikke offentliggjort for denne figur:<br>2021-2023"]
+    assert _texts(figure) == ["Intet offentliggjort for det valgte: 2021-2023"]
 
 
 def test_type_filter_narrows_type_charts_and_leaves_others_unchanged(data):
@@ -103,10 +129,14 @@ def test_sector_chart_groups_by_sector_with_the_published_values(data):
     }
 
 
-def test_no_selection_asks_for_one(data):
-    figure = _figure(data, "lav-nye-services", "seneste-innovation-type", ViewState.from_controls([], []))
+@pytest.mark.parametrize("periods, types, message", [
+    ([], [], "Vælg mindst én periode og én innovationstype"),
+    ([], ALL_TYPES, "Vælg mindst én periode"),
+])
+def test_no_selection_names_what_is_missing(data, periods, types, message):
+    figure = _figure(data, "lav-nye-services", "seneste-innovation-type", ViewState.from_controls(periods, types))
     assert not figure.data
-    assert "Vælg mindst én periode" in _texts(figure)[0]
+    assert _texts(figure) == [message]
 
 
 def _subsets(items):
@@ -131,3 +161,8 @@ def test_every_bar_in_every_view_is_a_published_value_and_none_is_invented(data,
                 expected = sorted(float(r.value_pct) for r in slice_.rows if r.precision != "verbal")
                 assert drawn == expected
                 assert all(x > 0 for x in drawn)  # nothing published is zero: a zero bar is always a gap
+                rows = len(figure.layout.yaxis.ticktext or ())
+                assert rows == len(slice_.rows)  # one row per published value, none for a gap
+                gaps = [s for g in slice_.groups for s in g.slots if s.row is None]
+                if gaps or slice_.unpublished_periods or slice_.unpublished_types:
+                    assert len(_gap_lines(figure)) == 1 or (not figure.data and _texts(figure))

@@ -43,14 +43,15 @@ def chart_footer(caption: Caption) -> list:
     _ = translator(lang)
     footer = []
     if len(caption.questions) == 1:
-        footer.append(html.P([html.Span(_("Spørgsmål: "), className="label"), _question(caption.questions[0], lang)]))
+        ((periods, question),) = caption.questions
+        footer.append(html.P([html.Span(_("Spørgsmål ({periods}): ").format(periods=periods), className="label"),
+                              _question(question, lang)]))
     elif caption.questions:
         footer.append(
             html.Details(
                 [
-                    html.Summary(_("Spørgsmål ({count} formuleringer, én pr. udgave)").format(count=len(caption.questions)),
-                                 className="label"),
-                    html.Ul([html.Li(_question(q, lang)) for q in caption.questions]),
+                    html.Summary(_("Spørgsmål: {count} formuleringer").format(count=len(caption.questions)), className="label"),
+                    html.Ul([html.Li([f"{periods}: ", _question(q, lang)]) for periods, q in caption.questions]),
                 ]
             )
         )

@@ -24,26 +24,33 @@ def summary_sentence(chart_view: ChartView) -> str:
         if values:
             joined = values[0] if len(values) == 1 else _("{values} og {last}").format(values=", ".join(values[:-1]), last=values[-1])
             parts.append(f"{group.label} {joined}")
+    gaps = f" {chart_view.caption.gaps}." if chart_view.caption.gaps else ""
     if not parts:
-        return _("{title}: ingen offentliggjorte tal for det valgte.").format(title=title)
-    return f"{title}: " + "; ".join(parts) + "."
+        return _("{title}: ingen offentliggjorte tal for det valgte.").format(title=title) + gaps
+    return f"{title}: " + "; ".join(parts) + "." + gaps
 
 
 def data_table(chart_view: ChartView) -> html.Table:
+    """The published values, one row each; the gaps in one line under the table, as on the chart."""
     lang = chart_view.slice.lang
     _ = translator(lang)
     rows = [
-        html.Tr([html.Th(group.label, scope="row"), html.Td(slot.period), html.Td(value_text(slot.row, lang))])
+        html.Tr([html.Th(group.label, scope="row"),
+                 html.Td([html.Span(className=f"swatch edition-{slot.period}", **{"aria-hidden": "true"}), slot.period]),
+                 html.Td(value_text(slot.row, lang))])
         for group in chart_view.slice.groups
         for slot in group.slots
+        if slot.row is not None
     ]
+    gaps = chart_view.caption.gaps
     return html.Table(
         className="table table-sm chart-data-table",
         children=[
             html.Caption(localized(chart_view.chart, "title", lang)),
-            html.Thead(html.Tr([html.Th(_("Svar"), scope="col"), html.Th(_("Periode"), scope="col"),
-                                html.Th(_("Andel"), scope="col")])),
+            html.Thead(html.Tr([html.Th(_("Sektor") if chart_view.chart.group_by == "sector" else _("Svar"), scope="col"),
+                                html.Th(_("Periode"), scope="col"), html.Th(_("Andel"), scope="col")])),
             html.Tbody(rows or [html.Tr(html.Td(_("Ingen offentliggjorte tal for det valgte."), colSpan=3))]),
+            *([html.Tfoot(html.Tr(html.Td(gaps, colSpan=3, className="chart-gaps")))] if gaps else []),
         ],
     )
 

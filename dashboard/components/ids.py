@@ -19,6 +19,7 @@ def _chart_part(role: str):
 period_filter = _page_part("filter-period")
 type_filter = _page_part("filter-type")
 sector_filter = _page_part("filter-sector")
+headline = _page_part("headline")
 case_list = _page_part("case-list")
 case_count = _page_part("case-count")
 view_query = _page_part("view-query")  # the page's view state as a query string; the URL follows it

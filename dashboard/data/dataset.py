@@ -52,6 +52,12 @@ class DataSet:
         (row,) = self.figure_rows(h.figure_id, [h.period], [h.sector], [h.category])
         return row
 
+    def headline_rows(self, theme: Theme) -> tuple[FigureRow, ...]:
+        """The theme's headline figure in every edition that published it with a value, oldest first."""
+        h = theme.headline
+        rows = self.figure_rows(h.figure_id, sectors=[h.sector], categories=[h.category])
+        return tuple(sorted((r for r in rows if r.value_pct is not None), key=lambda r: r.period))
+
     def cases_for(self, theme_slug: str, types: Iterable[str] | None = None) -> tuple[Case, ...]:
         """The theme's cards; with `types`, only those involving at least one of them."""
         wanted = None if types is None else frozenset(types)

@@ -54,7 +54,7 @@ def _chart_slide(deck, chart_view, png: bytes) -> None:
     picture.left = Emu(int((SLIDE_WIDTH - picture.width) / 2))
     caption = chart_view.caption
     slide.notes_slide.notes_text_frame.text = "\n".join(
-        [*(_("Spørgsmål: {question}").format(question=q) for q in caption.questions),
+        [*(_("Spørgsmål ({periods}): {question}").format(periods=p, question=q) for p, q in caption.questions),
          *(_("Kilde: {sources}").format(sources=url) for url in caption.sources)]
     )
 

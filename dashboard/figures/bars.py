@@ -1,62 +1,99 @@
-"""A chart slice drawn as labelled horizontal bars, one group per answer or sector.
+"""A chart slice drawn as labelled horizontal bars, in groups that put side by side what a
+reader compares: the editions of one answer, or the sectors within one edition.
 
-Exact values are solid bars labelled `43 %`; approximate values (only words were
-published) are hatched, lighter bars labelled `ca. 25 %`; verbal values and gaps
-are words on the chart with no bar. Nothing unpublished is ever drawn as zero.
+Every bar has its edition's colour (dashboard/palette.py) and its edition or sector as its
+label, so colour is never the only cue. Exact values are solid bars labelled `43 %`;
+approximate values (only words were published) are hatched in the edition's colour and
+labelled `ca. 25 %`; verbal values are their words with no bar. Values that were not
+published get no row: the chart names them once, in its gap line. Nothing is drawn as zero.
 """
 
 import textwrap
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
 from dashboard.data.models import FigureRow
 from dashboard.figures import template
+from dashboard.figures.captions import APPROX_NOTE
 from dashboard.figures.chart_slice import ChartSlice
-from dashboard.figures.value_text import value_label, value_text
-from dashboard.formatting import NBSP, number, percent
+from dashboard.figures.gaps import gap_items, gap_line
+from dashboard.figures.value_text import quoted, value_label, value_text
+from dashboard.formatting import NBSP, number
 from dashboard.i18n import translator
+from dashboard.palette import INK, MUTED, edition_colour, tint
 from dashboard.vocabulary import INNOVATION_TYPES
 
 ROW_PX = 30
 HEADING_LINE_UNITS = 0.75
 HEADING_DROP = 0.2  # a heading's text sits this far (in rows) closer to its first bar
-# Plotly cannot wrap text: wrap so that a 375 px wide phone shows it whole.
+# Plotly cannot wrap text: wrap so that a 320 px wide phone shows it whole.
 HEADING_WRAP = 28
-NOTE_WRAP = 36
+NOTE_WRAP = 52
+HOVER_WRAP = 60
+TICK_STANDOFF_PX = 8  # labels never touch the axis line
 
 
 def _size(points: int, text_scale: float) -> int:
     return round(points * text_scale)
 
 
-def _hover(group: str, period: str, row: FigureRow | None, lang: str) -> str:
+@dataclass(frozen=True)
+class _Bar:
+    """One drawn row: where it sits, its label beside the axis, and its published value."""
+
+    position: float
+    subject: str  # the answer or sector, for the hover
+    row: FigureRow
+
+
+def _drawn_groups(slice_: ChartSlice) -> list[tuple[str, list[tuple[str, FigureRow]]]]:
+    """(heading, [(label, row)]) of what is drawn, without gaps: a sector chart compares the
+    sectors within each edition, any other chart the editions of each answer."""
+    if slice_.chart.group_by == "sector":
+        groups = [
+            (period, [(group.label, slot.row) for group in slice_.groups for slot in group.slots
+                      if slot.period == period and slot.row is not None])
+            for period in slice_.periods
+        ]
+    else:
+        groups = [(group.label, [(slot.period, slot.row) for slot in group.slots if slot.row is not None])
+                  for group in slice_.groups]
+    return [(heading, rows) for heading, rows in groups if rows]
+
+
+def _hover(subject: str, row: FigureRow, lang: str) -> str:
+    """The bar's answer or sector, its edition and value, N, and the question as asked in that edition."""
     _ = translator(lang)
-    lines = [f"<b>{group}</b>", period, value_text(row, lang)]
-    if row is not None and row.n_obs:
+    lines = [f"<b>{subject}</b>", row.period, value_text(row, lang)]
+    if row.n_obs:
         lines.append(_("Antal observationer: {n}").format(n=number(row.n_obs, lang)))
+    if row.question_da:
+        question = _("Spørgsmål ({period}): {question}").format(period=row.period, question=quoted(row.question_da, lang))
+        lines += textwrap.wrap(question, HOVER_WRAP)
     return "<br>".join(lines)
 
 
-def _bar_trace(slots, name: str, approx: bool, show_legend: bool, text_scale: float, lang: str) -> go.Bar:
+def _bar_trace(bars: list[_Bar], name: str, approx: bool, text_scale: float, lang: str) -> go.Bar:
+    colours = [edition_colour(bar.row.period) for bar in bars]
     return go.Bar(
         orientation="h",
         name=name,
-        x=[float(row.value_pct) for _, _, row in slots],
-        y=[position for position, _, _ in slots],
-        text=[value_label(row, lang) for _, _, row in slots],
+        x=[float(bar.row.value_pct) for bar in bars],
+        y=[bar.position for bar in bars],
+        text=[value_label(bar.row, lang) for bar in bars],
         textposition="outside",
         constraintext="none",  # keep labels at full size however thin the bar
-        textfont=dict(size=_size(14, text_scale)),
+        textfont=dict(size=_size(template.TEXT_PX, text_scale), color=INK),
         cliponaxis=False,
         width=0.72,
-        customdata=[_hover(group, row.period, row, lang) for _, group, row in slots],
+        customdata=[_hover(bar.subject, bar.row, lang) for bar in bars],
         hovertemplate="%{customdata}<extra></extra>",
         marker=dict(
-            color=template.APPROX_FILL if approx else template.PRIMARY,
-            line=dict(color=template.PRIMARY, width=1.5),
-            pattern=dict(shape="/" if approx else "", fgcolor=template.PRIMARY, size=7, solidity=0.25),
+            color=[tint(c) for c in colours] if approx else colours,
+            line=dict(color=colours, width=1.5),
+            pattern=dict(shape="/" if approx else "", fgcolor=colours, size=8, solidity=0.45),
         ),
-        showlegend=show_legend,
     )
 
 
@@ -81,31 +118,28 @@ def _text_trace(name: str, positions: list[float], texts: list[str], textpositio
     )
 
 
-def _note(slice_: ChartSlice) -> str:
-    _ = translator(slice_.lang)
-    parts = list(slice_.unpublished_periods)
-    parts += [_(INNOVATION_TYPES[t]) for t in slice_.unpublished_types]
-    if not parts:
-        return ""
-    note = _("Ikke offentliggjort for denne figur: {periods_and_types}").format(periods_and_types=", ".join(parts))
-    return "<br>".join(textwrap.wrap(note, NOTE_WRAP))
-
-
 def _empty_message(slice_: ChartSlice) -> str:
-    """Why a chart has nothing to draw, said on the chart."""
+    """Why a chart has nothing to draw, in one sentence on the chart."""
     _ = translator(slice_.lang)
     if slice_.deselected_types and slice_.periods:
         shown = ", ".join(_(INNOVATION_TYPES[t]).lower() for t in slice_.deselected_types)
-        message = _("Figuren viser {types}, som ikke er valgt i filteret for innovationstype").format(types=shown)
-        return "<br>".join(textwrap.wrap(message, NOTE_WRAP))
-    return _note(slice_) or _("Vælg mindst én periode og én innovationstype")
+        return _("Figuren viser {types}, som ikke er valgt i filteret for innovationstype").format(types=shown)
+    items = gap_items(slice_)
+    if items:
+        return _("Intet offentliggjort for det valgte: {gaps}").format(gaps="; ".join(items))
+    if not slice_.selected_periods and slice_.type_filter_applies and not slice_.selected_types:
+        return _("Vælg mindst én periode og én innovationstype")
+    if not slice_.selected_periods:
+        return _("Vælg mindst én periode")
+    return _("Vælg mindst én innovationstype")
 
 
 def _message_figure(message: str, text_scale: float) -> go.Figure:
-    figure = go.Figure(layout=dict(template=template.NAME, height=160, margin=dict(l=10, r=10, t=10, b=10)))
+    figure = go.Figure(layout=dict(template=template.NAME, height=120, margin=dict(l=10, r=10, t=10, b=10)))
     figure.add_annotation(
-        text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
-        font=dict(size=_size(16, text_scale), color=template.MUTED, style="italic"),
+        text="<br>".join(textwrap.wrap(message, NOTE_WRAP)), x=0, y=0.5, xref="paper", yref="paper",
+        xanchor="left", align="left", showarrow=False,
+        font=dict(size=_size(16, text_scale), color=MUTED, style="italic"),
     )
     figure.update_xaxes(visible=False)
     figure.update_yaxes(visible=False)
@@ -114,58 +148,50 @@ def _message_figure(message: str, text_scale: float) -> go.Figure:
 
 def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
     """The Plotly figure of one chart slice; `text_scale` enlarges its text (presentations)."""
-    if not slice_.groups:
+    groups = _drawn_groups(slice_)
+    if not groups:
         return _message_figure(_empty_message(slice_), text_scale)
 
     exact, approx, words, headings, tickvals, ticktext = [], [], [], [], [], []
     position = 0.0
-    for group in slice_.groups:
-        lines = textwrap.wrap(group.label, HEADING_WRAP)
+    for heading, rows in groups:
+        lines = textwrap.wrap(heading, HEADING_WRAP)
         position += HEADING_LINE_UNITS * (len(lines) - 1)
         headings.append((position, "<br>".join(lines)))
         position += 0.9
-        for slot in group.slots:
+        for label, row in rows:
             tickvals.append(position)
-            ticktext.append(slot.period)
-            row = slot.row
-            if row is not None and row.precision == "exact":
-                exact.append((position, group.label, row))
-            elif row is not None and row.precision == "approx":
-                approx.append((position, group.label, row))
-            else:
-                words.append((position, group.label, slot.period, row))
+            ticktext.append(label)
+            subject = label if slice_.chart.group_by == "sector" else heading
+            bar = _Bar(position, subject, row)
+            {"exact": exact, "approx": approx, "verbal": words}[row.precision].append(bar)
             position += 1
         position += 0.5
 
     lang, _ = slice_.lang, translator(slice_.lang)
-    show_legend = bool(approx)
     traces = []
     if exact:
-        traces.append(_bar_trace(exact, _("Offentliggjort tal"), approx=False, show_legend=show_legend,
-                                 text_scale=text_scale, lang=lang))
+        traces.append(_bar_trace(exact, _("Offentliggjort tal"), approx=False, text_scale=text_scale, lang=lang))
     if approx:
-        traces.append(_bar_trace(approx, _("ca.: kun offentliggjort i ord"), approx=True, show_legend=show_legend,
-                                 text_scale=text_scale, lang=lang))
+        traces.append(_bar_trace(approx, _(APPROX_NOTE), approx=True, text_scale=text_scale, lang=lang))
     if words:
         traces.append(_text_trace(
-            "words", [w[0] for w in words], [NBSP * 2 + value_label(w[3], lang) for w in words], "middle right",
-            [template.MUTED if w[3] is None else template.INK for w in words], text_scale, italic=True,
-            hovers=[_hover(group, period, row, lang) for _position, group, period, row in words],
+            "words", [w.position for w in words], [NBSP * 2 + value_label(w.row, lang) for w in words], "middle right",
+            [INK] * len(words), text_scale, italic=True, hovers=[_hover(w.subject, w.row, lang) for w in words],
         ))
     traces.append(_text_trace(
         "groups", [y + HEADING_DROP for y, _ in headings], [f"<b>{text}</b>" for _, text in headings], "top right",
-        [template.INK] * len(headings), text_scale, italic=False,
+        [INK] * len(headings), text_scale, italic=False,
     ))
     annotations = []
-    note = _note(slice_)
-    if note:
+    gaps = "<br>".join(textwrap.wrap(gap_line(slice_), NOTE_WRAP))
+    if gaps:
         annotations.append(dict(
-            text=note, x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-30,
-            showarrow=False, align="left", font=dict(size=_size(13, text_scale), color=template.MUTED, style="italic"),
+            text=gaps, x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-8,
+            showarrow=False, align="left", font=dict(size=_size(template.SMALL_TEXT_PX, text_scale), color=MUTED, style="italic"),
         ))
-    top = _size(40, text_scale) if show_legend else 12
-    bottom = _size(40 + 18 * (note.count("<br>") + 1), text_scale) if note else _size(36, text_scale)
-    ticks = [0, 25, 50, 75, 100]
+    top = 8
+    bottom = _size(16 + 19 * (gaps.count("<br>") + 1), text_scale) if gaps else 8
     # One constructor call: adding annotations one by one re-validates the whole list each time.
     return go.Figure(
         data=traces,
@@ -173,16 +199,17 @@ def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
             template=template.NAME,
             separators=template.SEPARATORS[lang],
             annotations=annotations,
-            height=int((position + 0.6) * _size(ROW_PX, text_scale)) + top + bottom,
-            margin=dict(l=4, r=_size(44, text_scale), t=top, b=bottom),
+            height=int((position + 0.2) * _size(ROW_PX, text_scale)) + top + bottom,
+            margin=dict(l=4, r=_size(56, text_scale), t=top, b=bottom),
             barmode="overlay",
-            showlegend=show_legend,
-            font=dict(size=_size(14, text_scale)),
-            legend=dict(font=dict(size=_size(13, text_scale))),
-            xaxis=dict(range=[0, 100], tickvals=ticks, ticktext=[percent(t, lang) for t in ticks]),
+            font=dict(size=_size(template.TEXT_PX, text_scale)),
+            # The value labels carry the numbers: no gridlines or tick labels on the value axis,
+            # whose fixed 0-100 % range keeps bar lengths comparable across charts.
+            xaxis=dict(range=[0, 100], showgrid=False, showticklabels=False),
             yaxis=dict(
                 range=[position - 0.3, -0.9], tickvals=tickvals, ticktext=ticktext,
-                tickfont=dict(size=_size(13, text_scale), color=template.MUTED),
+                ticklabelstandoff=_size(TICK_STANDOFF_PX, text_scale),
+                tickfont=dict(size=_size(template.SMALL_TEXT_PX + 1, text_scale), color=MUTED),
             ),
         ),
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlparse
 
 from dashboard.figures.chart_slice import ChartSlice
+from dashboard.figures.gaps import gap_line
 from dashboard.formatting import number, period_list
 from dashboard.i18n import N_, translator
 from dashboard.state import ALL_TYPES, ViewState
@@ -15,6 +16,7 @@ from dashboard.vocabulary import BASES, BASES_SHORT, INNOVATION_TYPES
 
 SOURCE_NAME = N_("Innovationsbarometeret (COI/CO-PI og Danmarks Statistik)")
 TYPE_FILTER_NOT_APPLIED = N_("Filteret for innovationstype gælder ikke denne figur.")
+APPROX_NOTE = N_("ca.: kun offentliggjort i ord")
 TYPES_SUM_NOTE = N_("En innovation kan have flere typer, så andelene summer ikke til 100 %.")
 
 
@@ -26,7 +28,9 @@ class Caption:
     comparison_note: str  # where editions differ in base or question wording; else empty
     filter_note: str
     types: str
-    questions: tuple[str, ...]  # as asked, in Danish
+    approx_note: str  # what »ca.« means, where the chart has an approximate value; else empty
+    gaps: str  # the one line naming what the selection asks for but was not published; else empty
+    questions: tuple[tuple[str, str], ...]  # (the editions that asked it, the question as asked in Danish)
     observations: str
     sources: tuple[str, ...]
 
@@ -65,7 +69,16 @@ def _base(slice_: ChartSlice, lang: str) -> str:
     )
 
 
-def _comparison_note(slice_: ChartSlice, questions: tuple[str, ...], lang: str) -> str:
+def _questions(slice_: ChartSlice) -> tuple[tuple[str, str], ...]:
+    """Each wording of the chart's question with the editions whose bars it belongs to."""
+    periods: dict[str, list[str]] = {}
+    for row in sorted(slice_.rows, key=lambda r: r.period):
+        if row.question_da and row.period not in periods.setdefault(row.question_da, []):
+            periods[row.question_da].append(row.period)
+    return tuple((period_list(p, slice_.lang), question) for question, p in periods.items())
+
+
+def _comparison_note(slice_: ChartSlice, questions: tuple, lang: str) -> str:
     _ = translator(lang)
     mixed_bases = slice_.mixed_bases
     reworded = len(questions) > 1 and len(slice_.periods) > 1
@@ -82,8 +95,7 @@ def _comparison_note(slice_: ChartSlice, questions: tuple[str, ...], lang: str) 
 def caption(slice_: ChartSlice, view: ViewState) -> Caption:
     lang = view.lang
     _ = translator(lang)
-    rows = slice_.rows
-    questions = tuple(dict.fromkeys(r.question_da for r in rows if r.question_da))
+    questions = _questions(slice_)
     periods = period_list(slice_.periods, lang)
     if not periods:
         period_text = ""
@@ -98,7 +110,9 @@ def caption(slice_: ChartSlice, view: ViewState) -> Caption:
         comparison_note=_comparison_note(slice_, questions, lang),
         filter_note=_(TYPES_SUM_NOTE if slice_.type_filter_applies else TYPE_FILTER_NOT_APPLIED),
         types=_types(slice_, view),
+        approx_note=_(APPROX_NOTE) if any(r.precision == "approx" for r in slice_.rows) else "",
+        gaps=gap_line(slice_),
         questions=questions,
         observations=_observations(slice_, lang),
-        sources=tuple(dict.fromkeys(r.source_url for r in rows)),
+        sources=tuple(dict.fromkeys(r.source_url for r in slice_.rows)),
     )

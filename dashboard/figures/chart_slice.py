@@ -1,9 +1,10 @@
 """What one chart shows for one view state: its rows of bars, gaps and notes.
 
 The rule: a chart shows the selected periods and types for which its figure was
-published at all; within those, every missing value is a visible "Ikke
-offentliggjort" row. Selected periods or types for which the figure was never
-published are named in a note on the chart, never drawn as zero.
+published at all. The slice keeps every slot of those, published or not (a slot
+without a row is a gap), and the selected periods or types for which the figure
+was never published; the chart names all of them in its gap line (figures/gaps.py),
+never drawing a zero.
 """
 
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ class ChartSlice:
     unpublished_types: tuple[str, ...]
     deselected_types: tuple[str, ...]  # the chart's innovation types that the filter leaves out
     type_filter_applies: bool
+    selected_periods: tuple[str, ...]  # as the view selected them, published or not
+    selected_types: tuple[str, ...]  # where the type filter applies to the chart
     lang: str
 
     @property
@@ -55,7 +58,6 @@ class ChartSlice:
     @property
     def mixed_bases(self) -> bool:
         return len({base for _, base in self.bases}) > 1
-
 
 
 def _categories(chart: Chart, figure: tuple[FigureRow, ...]) -> list[str]:
@@ -112,5 +114,7 @@ def chart_slice(data: DataSet, chart: Chart, view: ViewState) -> ChartSlice:
             c for c in _categories(chart, figure) if type_filter_applies and c in INNOVATION_TYPES and c not in view.types
         ),
         type_filter_applies=type_filter_applies,
+        selected_periods=view.periods,
+        selected_types=view.types if type_filter_applies else (),
         lang=view.lang,
     )

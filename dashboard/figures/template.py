@@ -1,20 +1,17 @@
-"""The one visual style of every chart: a Plotly template of ours, and its colours.
-
-Colours keep at least 4.5:1 contrast on white for text and 3:1 for bars, and
-meaning never rests on colour alone (approximate bars are also hatched and
-labelled "ca.").
-"""
+"""The one visual style of every chart: a Plotly template of ours, with the colours of
+dashboard/palette.py (meaning never rests on colour alone: every bar is labelled with its
+edition, and approximate bars are also hatched and labelled "ca.")."""
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from dashboard.palette import CARD, GRID, INK, MUTED
+
 NAME = "innovationsbarometer"
 
-INK = "#1d2433"
-MUTED = "#555e6b"
-PRIMARY = "#1f5aa6"
-APPROX_FILL = "#c9d8ee"
-GRID = "#e3e7ed"
+# Chart text, in px on screen: nothing smaller than body text's 13 px.
+TEXT_PX = 14
+SMALL_TEXT_PX = 13
 # Plotly's decimal and thousands separators, for any number it formats itself.
 SEPARATORS = {"da": ",.", "en": ".,"}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -31,14 +28,13 @@ def placeholder_figure(height: int) -> dict:
 
 pio.templates[NAME] = go.layout.Template(
     layout=go.Layout(
-        font=dict(family=FONT, size=14, color=INK),
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        hoverlabel=dict(font=dict(family=FONT, size=14), bgcolor="white", bordercolor=MUTED),
+        font=dict(family=FONT, size=TEXT_PX, color=INK),
+        paper_bgcolor=CARD,
+        plot_bgcolor=CARD,
+        hoverlabel=dict(font=dict(family=FONT, size=TEXT_PX), bgcolor=CARD, bordercolor=MUTED, align="left"),
         xaxis=dict(gridcolor=GRID, zeroline=True, zerolinecolor=MUTED, zerolinewidth=1, ticks="", fixedrange=True),
         yaxis=dict(showgrid=False, ticks="", fixedrange=True, automargin=True),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left", font=dict(size=13)),
+        showlegend=False,
         bargap=0.3,
-        colorway=[PRIMARY],
     )
 )

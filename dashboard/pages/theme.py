@@ -92,7 +92,7 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
                     dbc.Col(
                         lg=8,
                         children=[
-                            headline_tile(theme.headline, data.headline_row(theme), lang),
+                            headline_tile(theme.slug, theme.headline, data.headline_rows(theme), view),
                             filter_panel(
                                 theme.slug, view,
                                 has_types=bool(data.cases_for(theme.slug))

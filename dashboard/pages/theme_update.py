@@ -17,6 +17,7 @@ from dashboard.components import ids
 from dashboard.components.case_card import case_count, case_list
 from dashboard.components.chart_card import chart_footer, chart_subtitle, download_items
 from dashboard.components.chart_text import chart_in_words
+from dashboard.components.headline import headline_content
 from dashboard.components.plain_data import plain_data
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
@@ -46,6 +47,7 @@ def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[
         "subtitles": [chart_subtitle(cv.caption) for cv in views],
         "footers": [chart_footer(cv.caption) for cv in views],
         "downloads": [download_items(cv.chart.id, view) for cv in views],
+        "headline": headline_content(theme.headline, data.headline_rows(theme), view, f"/{theme.slug}"),
         "cases": case_list(cases, bool(data.cases_for(theme.slug)), view.lang),
         "case_count": case_count(cases, view.lang),
         "query": view.query_string(),
@@ -87,7 +89,7 @@ def filter_response(data: DataSet, theme: Theme, view: ViewState, chart_ids: tup
     update = theme_update(data, theme, view, chart_ids)
     figures = update["figures"]
     return {
-        **{part: update[part] for part in (*CHART_PARTS, "query", "presentation_href", "slides_href", "language_href")},
+        **{part: update[part] for part in (*CHART_PARTS, "headline", "query", "presentation_href", "slides_href", "language_href")},
         "figures": figures[:1] + [no_update] * (len(figures) - 1),
         "later": later_figures(theme, chart_ids, figures) or no_update,
     }
