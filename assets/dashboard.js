@@ -99,6 +99,20 @@
         applyWaitingNextFrame();
         return outputs.map(function () { return window.dash_clientside.no_update; });
       },
+      /* A preset button or menu item names what it sets in its id: the group and value of »Kun …«,
+         the group of »Nulstil« (every option, from `defaults`), or the latest edition. */
+      applyPreset: function (_only, _reset, _latest, defaults) {
+        var noUpdate = window.dash_clientside.no_update;
+        var out = [noUpdate, noUpdate, noUpdate];
+        var triggered = (window.dash_clientside.callback_context.triggered || [])[0];
+        if (!triggered || !triggered.value) { return out; }
+        var id = JSON.parse(triggered.prop_id.slice(0, triggered.prop_id.lastIndexOf(".")));
+        var groups = ["period", "type", "sector"];
+        if (id.role === "filter-latest") { out[0] = [defaults.latest]; }
+        if (id.role === "filter-only") { out[groups.indexOf(id.group)] = [id.value]; }
+        if (id.role === "filter-reset") { out[groups.indexOf(id.group)] = defaults[id.group]; }
+        return out;
+      },
       copyPageLink: function (_clicks, messages) {
         return copy(pageAddress(), messages.copied, messages);
       },

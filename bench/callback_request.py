@@ -10,27 +10,33 @@ PATH = "/_dash-update-component"
 # In the order dashboard/callbacks.py declares them.
 CHART_OUTPUTS = tuple((component_id("", "")["role"], prop) for component_id, prop in CHART_PARTS.values())
 PAGE_OUTPUTS = (("later-updates", "data"), ("headline", "children"), ("view-query", "data"),
-                ("presentation-link", "href"), ("slides-link", "href"), ("language-link", "href"))
+                ("presentation-link", "href"), ("slides-link", "href"), ("language-link", "href"),
+                ("back-link", "href"))
+THEME_LINKS = ("theme-link", "href")  # the menu's link to every theme page, last
 # The follow-up callback's: the charts in words, then the case list and its count.
 FOLLOW_UP_OUTPUTS = (("case-list", "children"), ("case-count", "children"))
 
 
-def _wildcard(role: str, chart: bool) -> str:
-    pattern = {"chart": ["ALL"], "role": role, "theme": ["MATCH"]} if chart else {"role": role, "theme": ["MATCH"]}
-    return json.dumps(pattern, separators=(",", ":"))
+def _wildcard(role: str, chart: bool, key: str = "chart") -> str:
+    pattern = {key: ["ALL"], "role": role, "theme": ["MATCH"]} if chart else {"role": role, "theme": ["MATCH"]}
+    return json.dumps(pattern, sort_keys=True, separators=(",", ":"))
 
 
 def filter_request(theme: Theme, periods: list[str], types: list[str], shown: str = "",
-                   sectors: tuple[str, ...] = ("kommune", "region", "stat")) -> bytes:
-    """The request for a change to `periods` and `types` on a page that showed the view `shown`."""
+                   sectors: tuple[str, ...] = ("kommune", "region", "stat"), pages: tuple[str, ...] = ()) -> bytes:
+    """The request for a change to `periods` and `types` on a page that showed the view `shown`;
+    `pages`: the slug of every theme page (the menu links to each)."""
     output = "...".join(
         [f"{_wildcard(role, True)}.{prop}" for role, prop in CHART_OUTPUTS]
         + [f"{_wildcard(role, False)}.{prop}" for role, prop in PAGE_OUTPUTS]
+        + [f"{_wildcard(THEME_LINKS[0], True, 'target')}.{THEME_LINKS[1]}"]
     )
     outputs = [
         [{"id": {"chart": c.id, "role": role, "theme": theme.slug}, "property": prop} for c in theme.charts]
         for role, prop in CHART_OUTPUTS
-    ] + [{"id": {"role": role, "theme": theme.slug}, "property": prop} for role, prop in PAGE_OUTPUTS]
+    ] + [{"id": {"role": role, "theme": theme.slug}, "property": prop} for role, prop in PAGE_OUTPUTS] + [
+        [{"id": {"role": THEME_LINKS[0], "target": slug, "theme": theme.slug}, "property": THEME_LINKS[1]} for slug in pages]
+    ]
     inputs = [
         {"id": {"role": "filter-period", "theme": theme.slug}, "property": "value", "value": periods},
         {"id": {"role": "filter-type", "theme": theme.slug}, "property": "value", "value": types},

@@ -33,6 +33,8 @@ def register_callbacks(app, data: DataSet) -> None:
             "presentation_href": Output(ids.presentation_link(MATCH), "href"),
             "slides_href": Output(ids.slides_link(MATCH), "href"),
             "language_href": Output(ids.language_link(MATCH), "href"),
+            "back_href": Output(ids.back_link(MATCH), "href"),
+            "theme_links": Output(ids.theme_link(MATCH, ALL), "href"),
         },
         inputs={
             "periods": Input(ids.period_filter(MATCH), "value"),
@@ -69,6 +71,19 @@ def register_callbacks(app, data: DataSet) -> None:
         Output(ids.chart_graph(MATCH, ALL), "figure", allow_duplicate=True),
         Input(ids.later_updates(MATCH), "data"),
         prevent_initial_call="initial_duplicate",
+    )
+    # The presets (»Kun …«, »Nulstil«, »Seneste udgave«) set the filter controls in the browser;
+    # the filter callback above then answers as for any change of the controls.
+    app.clientside_callback(
+        ClientsideFunction("ib", "applyPreset"),
+        Output(ids.period_filter(MATCH), "value"),
+        Output(ids.type_filter(MATCH), "value"),
+        Output(ids.sector_filter(MATCH), "value"),
+        Input(ids.filter_only(MATCH, ALL, ALL), "n_clicks"),
+        Input(ids.filter_reset(MATCH, ALL), "n_clicks"),
+        Input(ids.filter_latest(MATCH), "n_clicks"),
+        State(ids.filter_defaults(MATCH), "data"),
+        prevent_initial_call=True,
     )
     app.clientside_callback(
         ClientsideFunction("ib", "syncUrl"),

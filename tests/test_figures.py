@@ -29,7 +29,8 @@ def _bars(figure: go.Figure) -> list[go.Bar]:
 def _texts(figure: go.Figure) -> list[str]:
     """Every text drawn on the chart besides bar labels: words, gaps, headings and notes."""
     words = [t for trace in figure.data if isinstance(trace, go.Scatter) for t in trace.text]
-    return [t.replace(NBSP, " ").strip() for t in words + [a.text for a in figure.layout.annotations]]
+    title = [figure.layout.title.text] if figure.layout.title.text else []
+    return [t.replace(NBSP, " ").strip() for t in words + [a.text for a in figure.layout.annotations] + title]
 
 
 def test_exact_values_are_solid_bars_labelled_the_danish_way(data):

@@ -71,7 +71,7 @@ def test_a_served_page_draws_its_first_chart_and_leaves_the_others_for_later(dat
 def test_the_callback_endpoint_answers_a_filter_change_with_plain_json(dash_app, data):
     theme = data.theme("lav-nye-services")
     body = filter_request(theme, ["2013-2014", "2018-2019", "2021-2023"], ["service", "proces", "kommunikation", "produkt"],
-                          shown="")
+                          shown="", pages=tuple(t.slug for t in data.page_themes))
     response = dash_app.server.test_client().post(PATH, data=body, content_type="application/json")
     assert response.status_code == 200
     answer = response.get_json()["response"]
@@ -80,6 +80,15 @@ def test_the_callback_endpoint_answers_a_filter_change_with_plain_json(dash_app,
     assert [update["id"]["chart"] for update in later] == [c.id for c in theme.charts[1:]]
     first_graph = json.dumps(ids.chart_graph(theme.slug, theme.charts[0].id), separators=(",", ":"), sort_keys=True)
     assert answer[first_graph]["figure"]["data"]
+    # The menu's links carry the view on where the other theme has those editions.
+    link = json.dumps(ids.theme_link(theme.slug, "tjek-om-det-virker"), separators=(",", ":"), sort_keys=True)
+    assert answer[link]["href"] == "/tjek-om-det-virker?periode=2013-2014,2018-2019,2021-2023"
+    link = json.dumps(ids.theme_link(theme.slug, "styr-processen"), separators=(",", ":"), sort_keys=True)
+    assert answer[link]["href"] == "/styr-processen?periode=2013-2014,2018-2019,2021-2023"
+    back = json.dumps(ids.back_link(theme.slug), separators=(",", ":"), sort_keys=True)
+    assert answer[back]["href"] == "/?periode=2013-2014,2018-2019,2021-2023"
+    headline = json.dumps(ids.headline(theme.slug), separators=(",", ":"), sort_keys=True)
+    assert "Hovedtallet er ikke offentliggjort" in json.dumps(answer[headline]["children"], ensure_ascii=False)
 
 
 def test_plain_data_is_what_dash_sends_for_the_components():

@@ -94,7 +94,7 @@ def _texts(node, in_danish=False):
             if name in props:
                 yield from _texts(props[name], in_danish)
         for option in props.get("options") or []:
-            yield option["label"], in_danish
+            yield from _texts(option["label"], in_danish)
 
 
 def _danish_messages(catalogue) -> list[str]:

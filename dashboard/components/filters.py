@@ -1,20 +1,65 @@
-"""The filter panel of a theme page: period and innovation type, as toggle buttons."""
+"""The filter panel of a theme page: period, innovation type and sector as toggle buttons,
+with the presets a reader reaches for (only one option, back to all, the latest edition).
+
+Options that change nothing on the page (no published value or case) are shown as unavailable,
+with the reason in their accessible name and tooltip. They keep the state the link gave them:
+they cannot be toggled, and the view in the URL stays what it was.
+"""
 
 import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.components import ids
-from dashboard.state import ViewState
+from dashboard.figures.availability import Availability
 from dashboard.i18n import translator
+from dashboard.state import ALL_SECTORS, ALL_TYPES, ViewState
 from dashboard.vocabulary import INNOVATION_TYPES, NOT_PUBLISHED, PERIODS, SECTORS
 
+SELECTABLE_SECTORS = tuple(s for s in ALL_SECTORS if s != "alle")
 
-def _toggle_group(legend: str, component_id: dict, options: list[dict], value, hidden: bool = False) -> html.Fieldset:
+
+def _option(value: str, label: list, available: bool, reason: str) -> dict:
+    """`label`: the option's words (and swatch), straight in the <label>, so its text is the option's."""
+    if available:
+        return {"label": label, "value": value}
+    return {
+        "label": html.Span([*label, html.Span(f" ({reason})", className="visually-hidden")], title=reason,
+                           className="filter-unavailable"),
+        "value": value,
+        "disabled": True,
+    }
+
+
+def _presets(theme: str, group: str, options: list[tuple[str, str]], lang: str, extra: list) -> html.Div:
+    """»Kun …« for each available option (in a menu, so the row of buttons stays short) and »Nulstil«."""
+    _ = translator(lang)
+    return html.Div(
+        className="filter-presets",
+        children=[
+            *extra,
+            dbc.DropdownMenu(
+                [dbc.DropdownMenuItem(_("Kun {option}").format(option=label), id=ids.filter_only(theme, group, value),
+                                      class_name="filter-only") for value, label in options],
+                label=_("Kun én"), size="sm", color="link", class_name="filter-only-menu",
+                toggle_class_name="filter-preset",
+            ),
+            html.Button(_("Nulstil"), id=ids.filter_reset(theme, group), type="button",
+                        className="btn btn-link btn-sm filter-preset filter-reset"),
+        ],
+    )
+
+
+def _toggle_group(theme: str, group: str, legend: str, component_id: dict, options: list[dict], value, lang: str,
+                  hidden: bool = False, extra_presets: tuple = ()) -> html.Fieldset:
+    available = [(o["value"], o["label"][-1]) for o in options if not o.get("disabled")]  # (value, its words)
     return html.Fieldset(
         className="filter-group",
         hidden=hidden,
         children=[
-            html.Legend(legend, className="filter-legend"),
+            html.Div(className="filter-heading", children=[
+                html.Legend(legend, className="filter-legend"),
+                _presets(theme, group, available, lang, list(extra_presets)),
+            ]),
             dbc.Checklist(
                 id=component_id,
                 options=options,
@@ -42,29 +87,46 @@ def reading_guide(lang: str) -> html.Div:
     )
 
 
-def filter_panel(theme: str, view: ViewState, has_types: bool, has_sectors: bool) -> html.Section:
+def _period_label(period: str) -> list:
+    """The edition with its colour, as every chart draws it."""
+    return [html.Span(className=f"swatch edition-{period}", **{"aria-hidden": "true"}), period]
+
+
+def filter_panel(theme: str, view: ViewState, available: Availability, has_types: bool, has_sectors: bool) -> html.Section:
     """Period filter; type and sector filters where they change something on the theme's page
     (elsewhere present but hidden, as the page's one callback reads all three)."""
-    _ = translator(view.lang)
+    lang = view.lang
+    _ = translator(lang)
+    no_period = _("intet offentliggjort for perioden på denne side")
+    no_type = _("intet offentliggjort for typen på denne side")
     return html.Section(
         className="filter-panel",
         **{"aria-label": _("Filtre")},
         children=[
-            _toggle_group(_("Periode"), ids.period_filter(theme), [{"label": p, "value": p} for p in PERIODS], view.periods),
             _toggle_group(
-                _("Innovationstype"),
-                ids.type_filter(theme),
-                [{"label": _(label), "value": key} for key, label in INNOVATION_TYPES.items()],
-                view.types,
-                hidden=not has_types,
+                theme, "period", _("Periode"), ids.period_filter(theme),
+                [_option(p, _period_label(p), p in available.periods, no_period) for p in PERIODS],
+                view.periods, lang,
+                extra_presets=(html.Button(_("Seneste udgave ({period})").format(period=available.latest_period),
+                                           id=ids.filter_latest(theme), type="button",
+                                           className="btn btn-link btn-sm filter-preset filter-latest"),),
             ),
             _toggle_group(
-                _("Sektor (vises ved siden af hele den offentlige sektor)"),
-                ids.sector_filter(theme),
-                [{"label": _(SECTORS[key]), "value": key} for key in SECTORS if key != "alle"],
-                [s for s in view.sectors if s != "alle"],
-                hidden=not has_sectors,
+                theme, "type", _("Innovationstype"), ids.type_filter(theme),
+                [_option(key, [_(label)], key in available.types, no_type) for key, label in INNOVATION_TYPES.items()],
+                view.types, lang, hidden=not has_types,
             ),
-            reading_guide(view.lang),
+            _toggle_group(
+                theme, "sector", _("Sektor (vises ved siden af hele den offentlige sektor)"), ids.sector_filter(theme),
+                [{"label": [_(SECTORS[key])], "value": key} for key in SELECTABLE_SECTORS],
+                [s for s in view.sectors if s != "alle"], lang, hidden=not has_sectors,
+            ),
+            reading_guide(lang),
         ],
     )
+
+
+def filter_defaults(available: Availability) -> dict:
+    """What the presets set, for the browser: every option of each group, and the latest edition."""
+    return {"period": list(PERIODS), "type": list(ALL_TYPES), "sector": list(SELECTABLE_SECTORS),
+            "latest": available.latest_period}

@@ -32,6 +32,24 @@ language_link = _page_part("language-link")
 page_messages = _page_part("page-messages")  # texts the browser-side code shows, in the page's language
 later_updates = _page_part("later-updates")  # chart parts the browser applies a frame later (pages/theme_update.py)
 
+filter_latest = _page_part("filter-latest")
+filter_defaults = _page_part("filter-defaults")  # what the presets set (components/filters.py)
+back_link = _page_part("back-link")
+
+
+def filter_only(theme: str, group: str, value: str) -> dict:
+    return {"role": "filter-only", "theme": theme, "group": group, "value": value}
+
+
+def filter_reset(theme: str, group: str) -> dict:
+    return {"role": "filter-reset", "theme": theme, "group": group}
+
+
+def theme_link(page: str, target: str) -> dict:
+    """A link to theme `target` on the page of theme `page` (the top bar's menu), carrying the view."""
+    return {"role": "theme-link", "theme": page, "target": target}
+
+
 chart_graph = _chart_part("chart-graph")
 chart_subtitle = _chart_part("chart-subtitle")
 chart_footer = _chart_part("chart-footer")

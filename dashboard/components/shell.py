@@ -6,6 +6,7 @@ from dash import dcc, html
 
 from dashboard.components import ids
 from dashboard.data import DataSet
+from dashboard.figures.availability import availability, carried_view
 from dashboard.i18n import localized, translator
 from dashboard.state import ViewState
 
@@ -27,11 +28,22 @@ def _language_switch(href: str, lang: str, page_slug: str | None) -> html.A:
     )
 
 
-def page_frame(data: DataSet, lang: str, content, language_link: str, page_slug: str | None = None) -> html.Div:
-    """`content` inside the site's frame; `language_link` is this view in the other language;
-    `page_slug` gives the switch an id the theme page's callback keeps up to date."""
+def theme_hrefs(data: DataSet, view: ViewState) -> list[str]:
+    """A link to every theme page that keeps `view` where that theme has its editions and types."""
+    return [carried_view(view, availability(data, t)).link(f"/{t.slug}") for t in data.page_themes]
+
+
+def overview_href(view: ViewState) -> str:
+    """The overview, carrying the view on to the theme it leads to."""
+    return ViewState.from_controls(view.periods, view.types, view.sectors, view.lang).link("/")
+
+
+def page_frame(data: DataSet, view: ViewState, content, language_link: str, page_slug: str | None = None) -> html.Div:
+    """`content` inside the site's frame, whose links keep `view`; `language_link` is this view in
+    the other language; `page_slug` gives the switch and the menu ids the theme page's callback
+    keeps up to date."""
+    lang = view.lang
     _ = translator(lang)
-    start = ViewState(lang=lang)  # the default view in this language
     return html.Div(
         className="site",
         children=[
@@ -42,14 +54,15 @@ def page_frame(data: DataSet, lang: str, content, language_link: str, page_slug:
                     className="site-nav container-xxl",
                     **{"aria-label": _("Temaer")},
                     children=[
-                        dcc.Link("Innovationsbarometeret", href=start.link("/"), className="site-brand"),
+                        dcc.Link("Innovationsbarometeret", href=ViewState(lang=lang).link("/"), className="site-brand"),
                         dbc.DropdownMenu(
                             label=_("Temaer"),
                             class_name="site-menu",
                             toggle_class_name="site-menu-toggle",
                             children=[
-                                dbc.DropdownMenuItem(localized(t, "title", lang), href=start.link(f"/{t.slug}"))
-                                for t in data.page_themes
+                                dbc.DropdownMenuItem(localized(t, "title", lang), href=href,
+                                                     **({"id": ids.theme_link(page_slug, t.slug)} if page_slug else {}))
+                                for t, href in zip(data.page_themes, theme_hrefs(data, view))
                             ],
                         ),
                         _language_switch(language_link, lang, page_slug),

@@ -31,6 +31,8 @@ def _footer_lines(chart_view: ChartView) -> list[str]:
     lines = [_("Kilde: {sources}").format(sources=_(SOURCE_NAME) + (f"; {sources}" if sources else ""))]
     if caption.observations:
         lines.append(_("Antal observationer: {n}").format(n=caption.observations))
+    if caption.gaps:
+        lines.append(caption.gaps)
     if caption.approx_note:
         lines.append(caption.approx_note)
     lines.append(caption.filter_note)

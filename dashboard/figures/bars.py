@@ -29,7 +29,7 @@ HEADING_LINE_UNITS = 0.75
 HEADING_DROP = 0.2  # a heading's text sits this far (in rows) closer to its first bar
 # Plotly cannot wrap text: wrap so that a 320 px wide phone shows it whole.
 HEADING_WRAP = 28
-NOTE_WRAP = 52
+NOTE_WRAP = 42
 HOVER_WRAP = 60
 TICK_STANDOFF_PX = 8  # labels never touch the axis line
 
@@ -183,23 +183,23 @@ def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
         "groups", [y + HEADING_DROP for y, _ in headings], [f"<b>{text}</b>" for _, text in headings], "top right",
         [INK] * len(headings), text_scale, italic=False,
     ))
-    annotations = []
+    # The gap line sits under the chart from the figure's left edge (as a bottom-anchored title:
+    # an annotation can only start where the plot area does, right of the labels).
     gaps = "<br>".join(textwrap.wrap(gap_line(slice_), NOTE_WRAP))
-    if gaps:
-        annotations.append(dict(
-            text=gaps, x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-8,
-            showarrow=False, align="left", font=dict(size=_size(template.SMALL_TEXT_PX, text_scale), color=MUTED, style="italic"),
-        ))
     top = 8
-    bottom = _size(16 + 19 * (gaps.count("<br>") + 1), text_scale) if gaps else 8
+    bottom = _size(24 + 18 * (gaps.count("<br>") + 1), text_scale) if gaps else 8
+    height = int((position + 0.2) * _size(ROW_PX, text_scale)) + top + bottom
     # One constructor call: adding annotations one by one re-validates the whole list each time.
     return go.Figure(
         data=traces,
         layout=dict(
             template=template.NAME,
             separators=template.SEPARATORS[lang],
-            annotations=annotations,
-            height=int((position + 0.2) * _size(ROW_PX, text_scale)) + top + bottom,
+            title=dict(
+                text=gaps, x=0, xref="container", xanchor="left", y=(bottom - _size(18, text_scale)) / height,
+                yref="container", yanchor="top", pad=dict(l=4), font=dict(size=_size(template.SMALL_TEXT_PX, text_scale), color=MUTED, style="italic"),
+            ) if gaps else None,
+            height=height,
             margin=dict(l=4, r=_size(56, text_scale), t=top, b=bottom),
             barmode="overlay",
             font=dict(size=_size(template.TEXT_PX, text_scale)),

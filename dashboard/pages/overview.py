@@ -3,20 +3,21 @@ an address that matches none."""
 
 from dash import dcc, html
 
-from dashboard.components.shell import language_href, page_frame
+from dashboard.components.link_notice import link_notice
+from dashboard.components.shell import language_href, page_frame, theme_hrefs
 from dashboard.data import DataSet
 from dashboard.formatting import percent
 from dashboard.i18n import localized, translator
-from dashboard.state import ViewState, language_of
+from dashboard.state import ViewState, language_of, parse_query
 
 
-def theme_tile(data: DataSet, theme, lang: str) -> html.Article:
+def theme_tile(data: DataSet, theme, href: str, lang: str) -> html.Article:
     _ = translator(lang)
     row = data.headline_row(theme)
     return html.Article(
         className="theme-tile",
         children=[
-            html.H2(dcc.Link(localized(theme, "title", lang), href=ViewState(lang=lang).link(f"/{theme.slug}"))),
+            html.H2(dcc.Link(localized(theme, "title", lang), href=href)),
             html.P(percent(row.value_pct, lang), className="tile-value"),
             html.P(localized(theme.headline, "text", lang), className="tile-text"),
             html.P(_("Periode: {period}").format(period=row.period), className="tile-meta"),
@@ -25,11 +26,15 @@ def theme_tile(data: DataSet, theme, lang: str) -> html.Article:
 
 
 def overview_layout(data: DataSet, query: dict) -> html.Div:
-    lang = language_of(query)
+    """Every theme; the links keep the view a theme page came with (`?periode=…`)."""
+    parsed = parse_query(query)
+    view = ViewState.from_controls(parsed.state.periods, parsed.state.types, parsed.state.sectors, parsed.state.lang)
+    lang = view.lang
     _ = translator(lang)
     content = html.Div(
         className="overview-page",
         children=[
+            link_notice(parsed.notices, lang),
             html.Header(
                 className="theme-header",
                 children=[
@@ -43,10 +48,11 @@ def overview_layout(data: DataSet, query: dict) -> html.Div:
                     ),
                 ],
             ),
-            html.Div([theme_tile(data, t, lang) for t in data.page_themes], className="theme-tiles"),
+            html.Div([theme_tile(data, t, href, lang) for t, href in zip(data.page_themes, theme_hrefs(data, view))],
+                     className="theme-tiles"),
         ],
     )
-    return page_frame(data, lang, content, language_href("/", ViewState(lang=lang)))
+    return page_frame(data, view, content, language_href("/", view))
 
 
 def not_found_layout(data: DataSet, query: dict) -> html.Div:
@@ -60,4 +66,4 @@ def not_found_layout(data: DataSet, query: dict) -> html.Div:
             html.P([_("Adressen passer ikke til nogen side. "), dcc.Link(_("Gå til forsiden"), href=home), "."]),
         ],
     )
-    return page_frame(data, lang, content, language_href("/", ViewState(lang=lang)))
+    return page_frame(data, ViewState(lang=lang), content, language_href("/", ViewState(lang=lang)))

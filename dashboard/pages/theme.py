@@ -6,11 +6,13 @@ from dash import dcc, html
 from dashboard.components import ids
 from dashboard.components.case_card import case_count, case_list
 from dashboard.components.chart_card import chart_card
-from dashboard.components.filters import filter_panel
+from dashboard.components.filters import filter_defaults, filter_panel
 from dashboard.components.headline import headline_tile
-from dashboard.components.shell import page_frame
+from dashboard.components.link_notice import link_notice
+from dashboard.components.shell import overview_href, page_frame
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
+from dashboard.figures.availability import availability
 from dashboard.figures.chart_slice import type_filter_applies
 from dashboard.figures.chart_view import chart_views
 from dashboard.i18n import localized, translator
@@ -18,19 +20,6 @@ from dashboard.pages.presenter import presenter_layout
 from dashboard.pages.theme_update import page_later_updates
 from dashboard.pages.view_links import presentation_href, slides_href, theme_language_href
 from dashboard.state import ParsedView, ViewState, parse_query
-
-
-def link_notice(notices, lang: str) -> html.Div | None:
-    if not notices:
-        return None
-    _ = translator(lang)
-    return html.Div(
-        role="status",
-        children=dbc.Alert(
-            [html.Strong(_("Dele af linket blev ignoreret: ")), "; ".join(notices), _(". Siden viser resten af visningen.")],
-            color="warning", className="link-notice", dismissable=True,
-        ),
-    )
 
 
 def page_messages(lang: str) -> dict:
@@ -73,6 +62,7 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
     _ = translator(lang)
     cases = data.cases_for(theme.slug, view.types)
     views = chart_views(data, theme, view)
+    available = availability(data, theme)
     return html.Div(
         className="theme-page",
         children=[
@@ -81,7 +71,7 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
             html.Header(
                 className="theme-header",
                 children=[
-                    dcc.Link(_("← Alle temaer"), href=ViewState(lang=lang).link("/"), className="back-link"),
+                    dcc.Link(_("← Alle temaer"), href=overview_href(view), id=ids.back_link(theme.slug), className="back-link"),
                     html.H1(localized(theme, "title", lang)),
                     html.P(localized(theme, "intro", lang), className="theme-intro"),
                 ],
@@ -94,7 +84,7 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
                         children=[
                             headline_tile(theme.slug, theme.headline, data.headline_rows(theme), view),
                             filter_panel(
-                                theme.slug, view,
+                                theme.slug, view, available,
                                 has_types=bool(data.cases_for(theme.slug))
                                 or any(type_filter_applies(data, c) for c in theme.charts),
                                 has_sectors=any(c.group_by == "sector" for c in theme.charts),
@@ -102,6 +92,7 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
                             _page_tools(theme, view),
                             *[chart_card(cv, view, deferred=index > 0) for index, cv in enumerate(views)],
                             dcc.Store(id=ids.later_updates(theme.slug), data=page_later_updates(theme, views)),
+                            dcc.Store(id=ids.filter_defaults(theme.slug), data=filter_defaults(available)),
                         ],
                     ),
                     dbc.Col(
@@ -130,4 +121,4 @@ def theme_layout(data: DataSet, theme: Theme, query: dict) -> html.Div:
         content = presenter_layout(data, theme, parsed, link_notice(parsed.notices, view.lang), page_stores(theme, view))
     else:
         content = _page(data, theme, parsed)
-    return page_frame(data, view.lang, content, theme_language_href(theme, view), theme.slug)
+    return page_frame(data, view, content, theme_language_href(theme, view), theme.slug)

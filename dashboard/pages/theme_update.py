@@ -18,6 +18,7 @@ from dashboard.components.case_card import case_count, case_list
 from dashboard.components.chart_card import chart_footer, chart_subtitle, download_items
 from dashboard.components.chart_text import chart_in_words
 from dashboard.components.headline import headline_content
+from dashboard.components.shell import overview_href, theme_hrefs
 from dashboard.components.plain_data import plain_data
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
@@ -34,6 +35,9 @@ CHART_PARTS = {
     "footers": (ids.chart_footer, "children"),
     "downloads": (ids.chart_downloads, "children"),
 }
+
+# The parts of the page around the charts that a filter change updates, in the callback's order.
+PAGE_PARTS = ("headline", "query", "presentation_href", "slides_href", "language_href", "back_href", "theme_links")
 
 
 @lru_cache(maxsize=8192)
@@ -54,6 +58,8 @@ def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[
         "presentation_href": presentation_href(theme, view),
         "slides_href": slides_href(theme, view),
         "language_href": theme_language_href(theme, view),
+        "back_href": overview_href(view),
+        "theme_links": theme_hrefs(data, view),
     })
 
 
@@ -89,7 +95,7 @@ def filter_response(data: DataSet, theme: Theme, view: ViewState, chart_ids: tup
     update = theme_update(data, theme, view, chart_ids)
     figures = update["figures"]
     return {
-        **{part: update[part] for part in (*CHART_PARTS, "headline", "query", "presentation_href", "slides_href", "language_href")},
+        **{part: update[part] for part in (*CHART_PARTS, *PAGE_PARTS)},
         "figures": figures[:1] + [no_update] * (len(figures) - 1),
         "later": later_figures(theme, chart_ids, figures) or no_update,
     }

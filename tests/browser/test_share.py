@@ -30,11 +30,11 @@ def test_changing_filters_updates_the_url_and_back_leaves_the_page(page, base_ur
     wait_for_charts(page, 4)
     assert page.url == f"{base_url}/lav-nye-services"
 
-    toggle(page, "Periode", "2013-2014")
-    expect(page).to_have_url(f"{base_url}/lav-nye-services?periode=2015-2016,2018-2019,2021-2023")
+    toggle(page, "Periode", "2015-2016")
+    expect(page).to_have_url(f"{base_url}/lav-nye-services?periode=2013-2014,2018-2019,2021-2023")
     toggle(page, "Innovationstype", "Produkt")
-    expect(page).to_have_url(f"{base_url}/lav-nye-services?periode=2015-2016,2018-2019,2021-2023&type=proces,service,kommunikation")
-    toggle(page, "Periode", "2013-2014")
+    expect(page).to_have_url(f"{base_url}/lav-nye-services?periode=2013-2014,2018-2019,2021-2023&type=proces,service,kommunikation")
+    toggle(page, "Periode", "2015-2016")
     expect(page).to_have_url(f"{base_url}/lav-nye-services?type=proces,service,kommunikation")  # defaults left out
 
     page.go_back()  # the filter changes replaced the entry: Back returns to the overview
@@ -120,9 +120,8 @@ def test_presenter_view_steps_through_the_charts_with_arrow_keys(page, console, 
 def test_download_menu_downloads_the_chart_data_with_the_current_filters(page, base_url):
     page.goto(f"{base_url}/lav-nye-services")
     wait_for_charts(page, 4)
-    toggle(page, "Periode", "2013-2014")
-    toggle(page, "Periode", "2015-2016")
-    toggle(page, "Periode", "2018-2019")
+    page.locator("fieldset:has(legend:text-is('Periode'))").get_by_role("button", name="Kun én").click()
+    page.locator(".filter-only", has_text="Kun 2021-2023").click()  # the preset sets the filter like a person would
     expect(page).to_have_url(f"{base_url}/lav-nye-services?periode=2021-2023")
     card = chart(page, "arbejdspladser-type")
     card.get_by_role("button", name="Download").click()

@@ -151,7 +151,9 @@ def test_approximate_value_is_labelled_ca_and_drawn_hatched(page, base_url):
     wait_for_charts(page, 3)
     planned = chart(page, "planlagt-proces")
     expect(planned).to_contain_text("ca. 50 %")
-    expect(planned).to_contain_text("kun offentliggjort i ord")
+    # The published words are in the chart in words, and the reading guide says what »ca.« means.
+    expect(planned.locator(".chart-summary")).to_contain_text("offentliggjort i ord som »kun hver anden«")
+    expect(page.locator(".reading-guide")).to_contain_text("ca. = kun offentliggjort i ord")
     # The hatched pattern is drawn: Plotly renders bar patterns as SVG <pattern> fills.
     assert planned.locator("pattern").count() >= 1
 
@@ -171,9 +173,10 @@ def test_period_without_data_says_not_published(page, console, base_url):
 
     for chart_id in ("forloeb", "planlagt-proces", "formaal"):
         card = chart(page, chart_id)
-        expect(card).to_contain_text("Ikke offentliggjort for denne figur")
-        expect(card).to_contain_text("2021-2023")
+        expect(card.locator(".js-plotly-plot")).to_contain_text(
+            re.compile(r"Intet offentliggjort for det valgte:\s*2015-2016, 2018-2019 og 2021-2023"))
         expect(card.locator(".bars .point")).to_have_count(0)
+        expect(card.locator(".ytick")).to_have_count(0)  # one sentence, no empty axes
     assert console.errors == []
 
 
