@@ -26,7 +26,7 @@ def _bodies() -> list[bytes]:
     data = load_dataset()
     subsets = lambda items: [list(c) for n in range(1, len(items) + 1) for c in itertools.combinations(items, n)]  # noqa: E731
     return [
-        filter_request(theme, periods, types, pages=tuple(t.slug for t in data.page_themes))
+        filter_request(theme, periods, types)
         for theme in data.page_themes
         for periods in subsets(PERIODS)
         for types in subsets(ALL_TYPES)

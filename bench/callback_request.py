@@ -9,12 +9,11 @@ from dashboard.pages.theme_update import CHART_PARTS
 PATH = "/_dash-update-component"
 # In the order dashboard/callbacks.py declares them.
 CHART_OUTPUTS = tuple((component_id("", "")["role"], prop) for component_id, prop in CHART_PARTS.values())
-PAGE_OUTPUTS = (("later-updates", "data"), ("headline", "children"), ("view-query", "data"),
-                ("presentation-link", "href"), ("slides-link", "href"), ("language-link", "href"),
-                ("back-link", "href"))
-THEME_LINKS = ("theme-link", "href")  # the menu's link to every theme page, last
-# The follow-up callback's: the charts in words, then the case list and its count.
-FOLLOW_UP_OUTPUTS = (("case-list", "children"), ("case-count", "children"))
+PAGE_OUTPUTS = (("later-updates", "data"), ("view-query", "data"),
+                ("presentation-link", "href"), ("slides-link", "href"), ("language-link", "href"))
+# The follow-up callback's: the charts in words, then these, then the menu's link to every theme page.
+FOLLOW_UP_OUTPUTS = (("headline", "children"), ("case-list", "children"), ("case-count", "children"), ("back-link", "href"))
+THEME_LINKS = ("theme-link", "href")
 
 
 def _wildcard(role: str, chart: bool, key: str = "chart") -> str:
@@ -23,20 +22,16 @@ def _wildcard(role: str, chart: bool, key: str = "chart") -> str:
 
 
 def filter_request(theme: Theme, periods: list[str], types: list[str], shown: str = "",
-                   sectors: tuple[str, ...] = ("kommune", "region", "stat"), pages: tuple[str, ...] = ()) -> bytes:
-    """The request for a change to `periods` and `types` on a page that showed the view `shown`;
-    `pages`: the slug of every theme page (the menu links to each)."""
+                   sectors: tuple[str, ...] = ("kommune", "region", "stat")) -> bytes:
+    """The request for a change to `periods` and `types` on a page that showed the view `shown`."""
     output = "...".join(
         [f"{_wildcard(role, True)}.{prop}" for role, prop in CHART_OUTPUTS]
         + [f"{_wildcard(role, False)}.{prop}" for role, prop in PAGE_OUTPUTS]
-        + [f"{_wildcard(THEME_LINKS[0], True, 'target')}.{THEME_LINKS[1]}"]
     )
     outputs = [
         [{"id": {"chart": c.id, "role": role, "theme": theme.slug}, "property": prop} for c in theme.charts]
         for role, prop in CHART_OUTPUTS
-    ] + [{"id": {"role": role, "theme": theme.slug}, "property": prop} for role, prop in PAGE_OUTPUTS] + [
-        [{"id": {"role": THEME_LINKS[0], "target": slug, "theme": theme.slug}, "property": THEME_LINKS[1]} for slug in pages]
-    ]
+    ] + [{"id": {"role": role, "theme": theme.slug}, "property": prop} for role, prop in PAGE_OUTPUTS]
     inputs = [
         {"id": {"role": "filter-period", "theme": theme.slug}, "property": "value", "value": periods},
         {"id": {"role": "filter-type", "theme": theme.slug}, "property": "value", "value": types},
@@ -52,16 +47,20 @@ def filter_request(theme: Theme, periods: list[str], types: list[str], shown: st
     return json.dumps(body).encode("utf-8")
 
 
-def follow_up_request(theme: Theme, query) -> bytes:
-    """The follow-up request (charts in words, case list) once the page's view state has become `query`."""
+def follow_up_request(theme: Theme, query, pages: tuple[str, ...] = ()) -> bytes:
+    """The follow-up request (charts in words, headline, case list, links) once the page's view state
+    has become `query`; `pages`: the slug of every theme page (the menu links to each)."""
     inputs = [{"id": {"role": "view-query", "theme": theme.slug}, "property": "data", "value": query}]
     output = "...".join([f"{_wildcard('chart-words', True)}.children"]
-                        + [f"{_wildcard(role, False)}.{prop}" for role, prop in FOLLOW_UP_OUTPUTS])
+                        + [f"{_wildcard(role, False)}.{prop}" for role, prop in FOLLOW_UP_OUTPUTS]
+                        + [f"{_wildcard(THEME_LINKS[0], True, 'target')}.{THEME_LINKS[1]}"])
     body = {
         "output": f"..{output}..",
         "outputs": [[{"id": {"chart": c.id, "role": "chart-words", "theme": theme.slug}, "property": "children"}
                      for c in theme.charts]]
-        + [{"id": {"role": role, "theme": theme.slug}, "property": prop} for role, prop in FOLLOW_UP_OUTPUTS],
+        + [{"id": {"role": role, "theme": theme.slug}, "property": prop} for role, prop in FOLLOW_UP_OUTPUTS]
+        + [[{"id": {"role": THEME_LINKS[0], "target": slug, "theme": theme.slug}, "property": THEME_LINKS[1]}
+            for slug in pages]],
         "inputs": inputs,
         "changedPropIds": [json.dumps(inputs[0]["id"], separators=(",", ":"), sort_keys=True) + ".data"],
         "state": [],

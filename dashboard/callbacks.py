@@ -28,13 +28,10 @@ def register_callbacks(app, data: DataSet) -> None:
         output={
             **{part: Output(component_id(MATCH, ALL), prop) for part, (component_id, prop) in CHART_PARTS.items()},
             "later": Output(ids.later_updates(MATCH), "data"),
-            "headline": Output(ids.headline(MATCH), "children"),
             "query": Output(ids.view_query(MATCH), "data"),
             "presentation_href": Output(ids.presentation_link(MATCH), "href"),
             "slides_href": Output(ids.slides_link(MATCH), "href"),
             "language_href": Output(ids.language_link(MATCH), "href"),
-            "back_href": Output(ids.back_link(MATCH), "href"),
-            "theme_links": Output(ids.theme_link(MATCH, ALL), "href"),
         },
         inputs={
             "periods": Input(ids.period_filter(MATCH), "value"),
@@ -49,13 +46,17 @@ def register_callbacks(app, data: DataSet) -> None:
         lang = parse_query_string(shown).state.lang  # the page's; the filters never change it
         return filter_response(data, theme, ViewState.from_controls(periods, types, sectors, lang), chart_ids)
 
-    # The charts in words (a sentence for screen readers, a table folded away) and the case list
-    # follow the view state once the response above is drawn, so they never hold up the first chart.
+    # The charts in words (a sentence for screen readers, a table folded away), the headline, the
+    # case list and the links to other pages follow the view state once the response above is
+    # drawn, so they never hold up the first chart.
     @app.callback(
         output={
             "words": Output(ids.chart_words(MATCH, ALL), "children"),
+            "headline": Output(ids.headline(MATCH), "children"),
             "cases": Output(ids.case_list(MATCH), "children"),
             "case_count": Output(ids.case_count(MATCH), "children"),
+            "back_href": Output(ids.back_link(MATCH), "href"),
+            "theme_links": Output(ids.theme_link(MATCH, ALL), "href"),
         },
         inputs={"query": Input(ids.view_query(MATCH), "data")},
         prevent_initial_call=True,

@@ -114,7 +114,7 @@ def test_callback_endpoint_refuses_random_json(client, body):
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(periods=JSON, types=JSON, shown=JSON, theme=st.sampled_from(["lav-nye-services", "styr-processen", "x"]))
 def test_filter_callback_survives_any_values(client, data, periods, types, shown, theme):
-    body = json.loads(filter_request(data.theme("lav-nye-services"), [], [], pages=tuple(t.slug for t in data.page_themes)))
+    body = json.loads(filter_request(data.theme("lav-nye-services"), [], []))
     body["inputs"][0]["value"], body["inputs"][1]["value"], body["inputs"][2]["value"] = periods, types, shown
     body["state"] = [{"id": {"role": "view-query", "theme": "lav-nye-services"}, "property": "data", "value": shown}]
     for group in body["outputs"]:
@@ -128,7 +128,9 @@ def test_filter_callback_survives_any_values(client, data, periods, types, shown
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=QUERIES.map(lambda q: "?" + q) | JSON)
 def test_words_callback_survives_any_view_state(client, data, query):
-    response = client.post(PATH, data=follow_up_request(data.theme("styr-processen"), query), content_type="application/json")
+    pages = tuple(t.slug for t in data.page_themes)
+    response = client.post(PATH, data=follow_up_request(data.theme("styr-processen"), query, pages),
+                           content_type="application/json")
     _assert_safe(response)
     assert response.status_code == 200
 

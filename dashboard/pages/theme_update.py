@@ -36,8 +36,10 @@ CHART_PARTS = {
     "downloads": (ids.chart_downloads, "children"),
 }
 
-# The parts of the page around the charts that a filter change updates, in the callback's order.
-PAGE_PARTS = ("headline", "query", "presentation_href", "slides_href", "language_href", "back_href", "theme_links")
+# The parts of the page around the charts that a filter change updates at once, in the callback's
+# order; FOLLOW_UP_PARTS follow once the charts are drawn (they hold up the first chart otherwise).
+PAGE_PARTS = ("query", "presentation_href", "slides_href", "language_href")
+FOLLOW_UP_PARTS = ("headline", "cases", "case_count", "back_href", "theme_links")
 
 
 @lru_cache(maxsize=8192)
@@ -70,9 +72,10 @@ def chart_words(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[s
 
 
 def follow_up_response(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[str, ...]) -> dict:
-    """What follows a filter change once its charts are drawn: the charts in words and the case list."""
+    """What follows a filter change once its charts are drawn: the charts in words, the headline,
+    the case list and the links that carry the view to other pages."""
     update = theme_update(data, theme, view, chart_ids)
-    return {"words": chart_words(data, theme, view, chart_ids), "cases": update["cases"], "case_count": update["case_count"]}
+    return {"words": chart_words(data, theme, view, chart_ids), **{part: update[part] for part in FOLLOW_UP_PARTS}}
 
 
 def later_figures(theme: Theme, chart_ids, figures) -> list[dict]:
