@@ -25,41 +25,18 @@
     })();
   }
 
-  /* Property updates waiting for the next frame, by component id; for the same property, the
-     latest wins, so an update still waiting from an earlier filter change never replaces a newer one. */
-  var waiting = {};
-  var scheduled = false;
-
-  /* Every answer carries every chart's figure (see filter_response); a graph already showing an
-     equal one is not redrawn. What a graph shows is noted on its plotly.js element, which a graph
-     drawn anew (another visit to the page) does not have yet. A figure that reached a graph still
-     loading its code is not noted, so the next answer may redraw that graph once, unchanged. */
-  function unchangedLeftOut(key, props) {
-    var element = document.getElementById(key);
-    var plot = element && (element.classList.contains("js-plotly-plot") ? element : element.querySelector(".js-plotly-plot"));
-    var shown = (plot && plot.ibShown) || {};
-    var changed = {};
-    Object.keys(props).forEach(function (prop) {
-      var text = JSON.stringify(props[prop]);
-      if (shown[prop] !== text) { changed[prop] = props[prop]; shown[prop] = text; }
-    });
-    if (plot) { plot.ibShown = shown; }
-    return changed;
-  }
-
-  function applyWaitingNextFrame() {
-    if (scheduled) { return; }
-    scheduled = true;
+  /* A freshly served page's figures of every chart but the first, applied a frame after the
+     first chart has been drawn (plotly.js draws every graph of one render in a single batch, so
+     the first chart would otherwise wait for the others). */
+  function applyNextFrame(updates) {
     var page = window.location.pathname;
     window.requestAnimationFrame(function () {
       window.setTimeout(function () {
-        var updates = waiting;
-        waiting = {};
-        scheduled = false;
         if (window.location.pathname !== page) { return; }  /* the person went to another page */
-        Object.keys(updates).forEach(function (key) {
-          var props = unchangedLeftOut(key, updates[key].props);
-          if (Object.keys(props).length) { window.dash_clientside.set_props(updates[key].id, props); }
+        updates.forEach(function (update) {
+          var props = {};
+          props[update.prop] = update.value;
+          window.dash_clientside.set_props(update.id, props);
         });
       }, 0);
     });
@@ -87,17 +64,12 @@
         scrollToHash();
         return query;
       },
-      /* The page's later updates ({id, prop, value}: the figures of every chart but the first),
-         applied a frame after the update that came with them has been drawn. */
+      /* The page's later updates ({id, prop, value}), on its first render only. */
       applyLater: function (updates) {
-        var outputs = window.dash_clientside.callback_context.outputs_list;
-        (updates || []).forEach(function (update) {
-          var key = JSON.stringify(update.id, Object.keys(update.id).sort());
-          waiting[key] = waiting[key] || { id: update.id, props: {} };
-          waiting[key].props[update.prop] = update.value;
+        applyNextFrame(updates || []);
+        return window.dash_clientside.callback_context.outputs_list.map(function () {
+          return window.dash_clientside.no_update;
         });
-        applyWaitingNextFrame();
-        return outputs.map(function () { return window.dash_clientside.no_update; });
       },
       /* A preset button or menu item names what it sets in its id: the group and value of »Kun …«,
          the group of »Nulstil« (every option, from `defaults`), or the latest edition. */

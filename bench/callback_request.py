@@ -4,12 +4,14 @@ change: built from the theme configuration, as the browser builds it."""
 import json
 
 from dashboard.data.models import Theme
-from dashboard.pages.theme_update import CHART_PARTS
+from dashboard.pages.theme_update import CHART_PARTS, FOLLOW_UP_CHART_PARTS
 
 PATH = "/_dash-update-component"
 # In the order dashboard/callbacks.py declares them.
 CHART_OUTPUTS = tuple((component_id("", "")["role"], prop) for component_id, prop in CHART_PARTS.values())
-PAGE_OUTPUTS = (("later-updates", "data"), ("view-query", "data"),
+FOLLOW_UP_CHART_OUTPUTS = (("chart-words", "children"),) + tuple(
+    (component_id("", "")["role"], prop) for component_id, prop in FOLLOW_UP_CHART_PARTS.values())
+PAGE_OUTPUTS = (("view-query", "data"),
                 ("presentation-link", "href"), ("slides-link", "href"), ("language-link", "href"))
 # The follow-up callback's: the charts in words, then these, then the menu's link to every theme page.
 FOLLOW_UP_OUTPUTS = (("headline", "children"), ("case-list", "children"), ("case-count", "children"), ("back-link", "href"))
@@ -51,13 +53,13 @@ def follow_up_request(theme: Theme, query, pages: tuple[str, ...] = ()) -> bytes
     """The follow-up request (charts in words, headline, case list, links) once the page's view state
     has become `query`; `pages`: the slug of every theme page (the menu links to each)."""
     inputs = [{"id": {"role": "view-query", "theme": theme.slug}, "property": "data", "value": query}]
-    output = "...".join([f"{_wildcard('chart-words', True)}.children"]
+    output = "...".join([f"{_wildcard(role, True)}.{prop}" for role, prop in FOLLOW_UP_CHART_OUTPUTS]
                         + [f"{_wildcard(role, False)}.{prop}" for role, prop in FOLLOW_UP_OUTPUTS]
                         + [f"{_wildcard(THEME_LINKS[0], True, 'target')}.{THEME_LINKS[1]}"])
     body = {
         "output": f"..{output}..",
-        "outputs": [[{"id": {"chart": c.id, "role": "chart-words", "theme": theme.slug}, "property": "children"}
-                     for c in theme.charts]]
+        "outputs": [[{"id": {"chart": c.id, "role": role, "theme": theme.slug}, "property": prop} for c in theme.charts]
+                    for role, prop in FOLLOW_UP_CHART_OUTPUTS]
         + [{"id": {"role": role, "theme": theme.slug}, "property": prop} for role, prop in FOLLOW_UP_OUTPUTS]
         + [[{"id": {"role": THEME_LINKS[0], "target": slug, "theme": theme.slug}, "property": THEME_LINKS[1]}
             for slug in pages]],

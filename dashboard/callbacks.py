@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components import ids
 from dashboard.data import DataSet
-from dashboard.pages.theme_update import CHART_PARTS, filter_response, follow_up_response
+from dashboard.pages.theme_update import CHART_PARTS, FOLLOW_UP_CHART_PARTS, filter_response, follow_up_response
 from dashboard.state import ViewState, parse_query_string
 
 
@@ -27,7 +27,6 @@ def register_callbacks(app, data: DataSet) -> None:
     @app.callback(
         output={
             **{part: Output(component_id(MATCH, ALL), prop) for part, (component_id, prop) in CHART_PARTS.items()},
-            "later": Output(ids.later_updates(MATCH), "data"),
             "query": Output(ids.view_query(MATCH), "data"),
             "presentation_href": Output(ids.presentation_link(MATCH), "href"),
             "slides_href": Output(ids.slides_link(MATCH), "href"),
@@ -46,12 +45,13 @@ def register_callbacks(app, data: DataSet) -> None:
         lang = parse_query_string(shown).state.lang  # the page's; the filters never change it
         return filter_response(data, theme, ViewState.from_controls(periods, types, sectors, lang), chart_ids)
 
-    # The charts in words (a sentence for screen readers, a table folded away), the headline, the
-    # case list and the links to other pages follow the view state once the response above is
+    # The charts in words (a sentence for screen readers, a table folded away), the cards' footers
+    # and download links, the headline, the case list and the links to other pages follow the view state once the response above is
     # drawn, so they never hold up the first chart.
     @app.callback(
         output={
             "words": Output(ids.chart_words(MATCH, ALL), "children"),
+            **{part: Output(component_id(MATCH, ALL), prop) for part, (component_id, prop) in FOLLOW_UP_CHART_PARTS.items()},
             "headline": Output(ids.headline(MATCH), "children"),
             "cases": Output(ids.case_list(MATCH), "children"),
             "case_count": Output(ids.case_count(MATCH), "children"),
@@ -65,8 +65,9 @@ def register_callbacks(app, data: DataSet) -> None:
         theme, chart_ids = _theme_and_charts(data, ctx.outputs_grouping["words"])
         return follow_up_response(data, theme, parse_query_string(query).state, chart_ids)
 
-    # It applies the updates with set_props a frame later and returns no_update; Dash runs a
-    # callback on a page's first render only if it has outputs, hence the graphs as outputs.
+    # A freshly served page's figures of every chart but the first (its later-updates store): it
+    # applies them with set_props a frame later and returns no_update; Dash runs a callback on a
+    # page's first render only if it has outputs, hence the graphs as outputs.
     app.clientside_callback(
         ClientsideFunction("ib", "applyLater"),
         Output(ids.chart_graph(MATCH, ALL), "figure", allow_duplicate=True),

@@ -1,5 +1,5 @@
-"""What a filter change sends: the first chart at once, the other figures as later updates,
-everything the view shows whatever the page showed before; and the same through Dash's callback endpoint."""
+"""What a filter change sends: every chart's figure and subtitle at once, everything the view shows
+whatever the page showed before, the rest in a follow-up; and the same through Dash's callback endpoint."""
 
 import json
 
@@ -8,7 +8,7 @@ from dash import no_update
 from bench.callback_request import PATH, filter_request, follow_up_request
 from dashboard.components import ids
 from dashboard.figures.chart_view import chart_views
-from dashboard.pages.theme_update import CHART_PARTS, filter_response, page_later_updates
+from dashboard.pages.theme_update import CHART_PARTS, filter_response, follow_up_response, page_later_updates
 from dashboard.state import ViewState
 
 
@@ -18,46 +18,30 @@ def _response(data, slug, view: ViewState):
     return theme, chart_ids, filter_response(data, theme, view, chart_ids)
 
 
-def test_a_period_change_sends_the_first_figure_now_and_the_others_later(data):
+def test_a_period_change_sends_every_figure_and_subtitle_at_once(data):
     after = ViewState(periods=("2013-2014", "2018-2019", "2021-2023"))
     theme, chart_ids, response = _response(data, "lav-nye-services", after)
     expected = [cv.figure.to_plotly_json() for cv in chart_views(data, theme, after, list(chart_ids))]
-
-    assert response["figures"][0] == json.loads(json.dumps(expected[0]))
-    assert response["figures"][1:] == [no_update] * (len(chart_ids) - 1)
-    later = {update["id"]["chart"]: update for update in response["later"]}
-    assert set(later) == set(chart_ids[1:])
-    for chart_id, figure in zip(chart_ids[1:], expected[1:]):
-        assert later[chart_id]["id"] == ids.chart_graph(theme.slug, chart_id)
-        assert later[chart_id]["prop"] == "figure"
-        assert later[chart_id]["value"] == json.loads(json.dumps(figure))
-    # The cards' texts go out at once, for every chart.
-    for part in CHART_PARTS:
-        if part != "figures":
-            assert all(value is not no_update for value in response[part])
+    assert response["figures"] == json.loads(json.dumps(expected))
+    assert set(response) == {*CHART_PARTS, "query", "presentation_href", "slides_href", "language_href"}
+    assert all(len(response[part]) == len(chart_ids) for part in CHART_PARTS)
 
 
 def test_every_part_goes_out_even_for_charts_the_change_leaves_alone(data):
     # Answers to quick changes overlap: the view a request started from need not be the one its
-    # answer lands on, so nothing may be left out as "unchanged" (the browser skips equal figures).
+    # answer lands on, so nothing may be left out as "unchanged".
     # The sector chart does not depend on the innovation type.
     view = ViewState(types=("proces", "kommunikation", "produkt"))
     theme, chart_ids, response = _response(data, "lav-nye-services", view)
     sector = chart_ids.index("arbejdspladser-sektor")
-    later = {update["id"]["chart"]: update["value"] for update in response["later"]}
-    assert later["arbejdspladser-sektor"] == json.loads(json.dumps(chart_views(data, theme, view)[sector].figure.to_plotly_json()))
+    expected = chart_views(data, theme, view)[sector].figure.to_plotly_json()
+    assert response["figures"][sector] == json.loads(json.dumps(expected))
     for part in CHART_PARTS:
-        if part != "figures":
-            assert all(value is not no_update for value in response[part])
-    assert response["figures"][0] is not no_update
-    assert "cases" not in response  # they follow with the charts in words
-
-
-def test_nothing_later_when_the_page_has_only_one_chart(data):
-    theme = data.theme("lav-nye-services")
-    response = filter_response(data, theme, ViewState(types=("service",)), (theme.charts[0].id,))
-    assert response["later"] is no_update
-    assert response["figures"][0] is not no_update
+        assert all(value is not no_update for value in response[part])
+    assert "cases" not in response and "footers" not in response  # they follow with the charts in words
+    follow_up = follow_up_response(data, theme, view, chart_ids)
+    for part in ("words", "footers", "downloads"):
+        assert len(follow_up[part]) == len(chart_ids) and all(v is not no_update for v in follow_up[part])
 
 
 def test_a_served_page_draws_its_first_chart_and_leaves_the_others_for_later(data):
@@ -75,9 +59,6 @@ def test_the_callback_endpoint_answers_a_filter_change_with_plain_json(dash_app,
     response = dash_app.server.test_client().post(PATH, data=body, content_type="application/json")
     assert response.status_code == 200
     answer = response.get_json()["response"]
-    later_store = json.dumps(ids.later_updates(theme.slug), separators=(",", ":"), sort_keys=True)
-    later = answer[later_store]["data"]
-    assert [update["id"]["chart"] for update in later] == [c.id for c in theme.charts[1:]]
     first_graph = json.dumps(ids.chart_graph(theme.slug, theme.charts[0].id), separators=(",", ":"), sort_keys=True)
     assert answer[first_graph]["figure"]["data"]
 
