@@ -57,3 +57,19 @@ def test_table_has_a_row_per_published_value_and_names_the_gaps_once(data):
     assert [c[2].replace(NBSP, " ") for c in cells] == ["81 %", "31 %", "40 %"]
     (footer,) = table.children[3].children.children if isinstance(table.children[3].children.children, list) else [table.children[3].children.children]
     assert footer.children == "Ikke offentliggjort: Produktinnovation 2018-2019"
+
+
+def test_where_the_wording_changed_each_row_names_the_question_of_its_edition(data):
+    view = _view(data, "lav-nye-services", "arbejdspladser-type")
+    assert len(view.caption.questions) > 1
+    table = data_table(view)
+    assert [cell.children for cell in table.children[1].children.children][-1] == "Spørgsmål"
+    published = [slot.row for group in view.slice.groups for slot in group.slots if slot.row is not None]
+    rows = table.children[2].children
+    assert len(rows) == len(published)
+    for row, value in zip(rows, published):
+        assert row.children[1].children[1] == value.period
+        assert row.children[3].children == f"»{value.question_da}«"
+    # A chart asked in one wording has no such column.
+    single = data_table(_view(data, "styr-processen", "planlagt-proces"))
+    assert len(single.children[1].children.children) == 3

@@ -5,8 +5,8 @@ from dash import html
 
 from dashboard.figures.chart_slice import ChartSlice
 from dashboard.figures.chart_view import ChartView
-from dashboard.figures.value_text import value_text
-from dashboard.i18n import localized, translator
+from dashboard.figures.value_text import quoted, value_text
+from dashboard.i18n import danish_marker, localized, translator
 
 
 def summary_sentence(chart_view: ChartView) -> str:
@@ -34,23 +34,30 @@ def data_table(chart_view: ChartView) -> html.Table:
     """The published values, one row each; the gaps in one line under the table, as on the chart."""
     lang = chart_view.slice.lang
     _ = translator(lang)
+    reworded = len(chart_view.caption.questions) > 1  # then each row names the question of its edition
+
+    def question(row) -> list:
+        return [html.Td(quoted(row.question_da, lang) if row.question_da else "", **danish_marker(lang))] if reworded else []
+
     rows = [
         html.Tr([html.Th(group.label, scope="row"),
                  html.Td([html.Span(className=f"swatch edition-{slot.period}", **{"aria-hidden": "true"}), slot.period]),
-                 html.Td(value_text(slot.row, lang))])
+                 html.Td(value_text(slot.row, lang)), *question(slot.row)])
         for group in chart_view.slice.groups
         for slot in group.slots
         if slot.row is not None
     ]
+    columns = 4 if reworded else 3
     gaps = chart_view.caption.gaps
     return html.Table(
         className="table table-sm chart-data-table",
         children=[
             html.Caption(localized(chart_view.chart, "title", lang)),
             html.Thead(html.Tr([html.Th(_("Sektor") if chart_view.chart.group_by == "sector" else _("Svar"), scope="col"),
-                                html.Th(_("Periode"), scope="col"), html.Th(_("Andel"), scope="col")])),
-            html.Tbody(rows or [html.Tr(html.Td(_("Ingen offentliggjorte tal for det valgte."), colSpan=3))]),
-            *([html.Tfoot(html.Tr(html.Td(gaps, colSpan=3, className="chart-gaps")))] if gaps else []),
+                                html.Th(_("Periode"), scope="col"), html.Th(_("Andel"), scope="col"),
+                                *([html.Th(_("Spørgsmål"), scope="col")] if reworded else [])])),
+            html.Tbody(rows or [html.Tr(html.Td(_("Ingen offentliggjorte tal for det valgte."), colSpan=columns))]),
+            *([html.Tfoot(html.Tr(html.Td(gaps, colSpan=columns, className="chart-gaps")))] if gaps else []),
         ],
     )
 
