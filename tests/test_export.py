@@ -11,8 +11,11 @@ from decimal import Decimal
 import flask
 import pandas as pd
 import pytest
+from xml.etree import ElementTree
+
 from PIL import Image
 from pptx import Presentation
+from pypdf import PdfReader
 
 from dashboard.export import images
 from dashboard.export.figure import export_figure
@@ -52,7 +55,9 @@ def client(data, renderer):
 
 def _expected_height(data, chart_id: str, query: dict) -> int:
     theme, chart = find_chart(data, chart_id)
-    return export_figure(chart_view(data, theme, chart, parse_query(query).state)).layout.height
+    view = parse_query(query).state
+    address = f"http://localhost{view.link(f'/{theme.slug}')}#figur-{chart.id}"  # the test client's address
+    return export_figure(chart_view(data, theme, chart, view), address).layout.height
 
 
 def test_png_is_a_2x_image_of_the_export_figure_with_a_telling_file_name(client, data):
@@ -82,8 +87,8 @@ def test_svg_carries_title_subtitle_filter_source_and_approximate_marking(client
         "Innovationer, der kombinerer flere typer",
         "100 % = alle seneste innovationer",
         "Periode: 2018-2019",
-        "Kilde: Innovationsbarometeret",
-        "Antal observationer: 1.877 (2018-2019)",
+        "Kilde: Innovationsbarometeret 2018-2019, CO-PI og Danmarks Statistik · N = 1.877 (2018-2019) · "
+        "http://localhost/lav-nye-services?periode=2018-2019&amp;type=service#figur-flere-typer",
         "ca. 50 %",
         "ca.: kun offentliggjort i ord",
     ):
@@ -98,13 +103,12 @@ def test_english_svg_is_captioned_in_english_with_english_numbers(client):
         "Innovations that combine several types",
         "100% = all latest innovations",
         "Period: 2018-2019",
-        "Source: Innovationsbarometeret (COI/CO-PI and Statistics Denmark)",
-        "Number of observations: 1,877 (2018-2019)",
+        "Source: Innovationsbarometeret 2018-2019, CO-PI and Statistics Denmark · N = 1,877 (2018-2019)",
         "approx. 50%",
         "approx.: published only in words",
     ):
         assert text in svg, text
-    assert "Kilde" not in svg and "Antal observationer" not in svg
+    assert "Kilde" not in svg and "Ikke offentliggjort" not in svg
 
 
 def test_svg_names_chosen_types_where_the_type_filter_applies(client):
@@ -112,10 +116,33 @@ def test_svg_names_chosen_types_where_the_type_filter_applies(client):
     assert "Innovationstyper: Service, Produkt" in svg
 
 
-def test_pdf_is_a_pdf(client):
+def test_pdf_is_a_pdf_titled_with_the_chart_and_its_citation(client):
     response = client.get("/export/formaal.pdf")
     assert response.status_code == 200
     assert response.data.startswith(b"%PDF")
+    metadata = PdfReader(io.BytesIO(response.data)).metadata
+    assert metadata.title == "Var formålet fastlagt på forhånd?"
+    assert metadata.subject.startswith("Kilde: Innovationsbarometeret 2013-2014, CO-PI og Danmarks Statistik · N = 1.093")
+
+
+def test_svg_has_an_accessible_title_and_description(client):
+    svg = client.get("/export/formaal.svg").data.decode("utf-8")
+    root = ElementTree.fromstring(svg)
+    namespace = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img"
+    assert root.find(f"{namespace}title").text == "Var formålet fastlagt på forhånd?"
+    description = root.find(f"{namespace}desc").text
+    assert "Formålet blev ændret undervejs" in description and "Kilde: Innovationsbarometeret 2013-2014" in description
+
+
+@pytest.mark.parametrize("chart_id", ["forloeb", "arbejdspladser-sektor", "evaluering", "samarbejde"])
+def test_an_image_caption_is_never_cut_short_and_names_no_filter(data, chart_id):
+    """No »…« in an exported caption (full address instead), and no note about a filter: an image has none."""
+    theme, chart = find_chart(data, chart_id)
+    figure = export_figure(chart_view(data, theme, chart, parse_query({}).state), "https://example.org/x?periode=2021-2023")
+    words = " ".join([figure.layout.title.text, figure.layout.title.subtitle.text, *(a.text for a in figure.layout.annotations)])
+    assert "…" not in words and "https://example.org/x?periode=2021-2023" in words
+    assert "Filteret" not in words and "filter" not in words.lower()
 
 
 def _published(data):

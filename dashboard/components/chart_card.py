@@ -6,7 +6,7 @@ from dash import dcc, html
 
 from dashboard.components import ids
 from dashboard.components.chart_text import chart_in_words
-from dashboard.figures.captions import SOURCE_NAME, Caption, source_label
+from dashboard.figures.captions import SOURCE_NAME, Caption, citation, source_label
 from dashboard.figures.template import placeholder_figure
 from dashboard.figures.value_text import quoted
 from dashboard.figures.chart_view import ChartView
@@ -27,7 +27,7 @@ DOWNLOADS = (
 def chart_subtitle(caption: Caption) -> list:
     parts = [html.Span(caption.base, className="chart-base")]
     parts += [html.Span(text) for text in (caption.periods, caption.types) if text]
-    parts.append(html.Span(caption.filter_note, className="chart-filter-note"))
+    parts += [html.Span(note, className="chart-filter-note") for note in (caption.types_note, caption.filter_note) if note]
     if caption.comparison_note:
         parts.append(html.Strong(caption.comparison_note, className="chart-comparison-note"))
     return parts
@@ -62,7 +62,8 @@ def chart_footer(caption: Caption) -> list:
         if links:
             links.append(" · ")
         links.append(html.A(source_label(url), href=url, target="_blank", rel="noopener"))
-    footer.append(html.P([html.Span(_("Kilde: "), className="label"), *(links or [_(SOURCE_NAME)])]))
+    footer.append(html.P([html.Span(_("Kilder: "), className="label"), *(links or [_(SOURCE_NAME)])]))
+    footer.append(html.P(citation(caption), className="chart-citation"))
     return footer
 
 

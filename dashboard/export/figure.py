@@ -1,8 +1,9 @@
 """The figure of an exported chart: what the screen shows, plus what a slide needs.
 
-An image lifted out of the page must still be honest, so it carries its title, what
-100 % is, the filtered periods and types, the approximate-value marking (the legend of
-the chart itself) and a footer with source, N and "Innovationsbarometeret".
+An image lifted out of the page must still be honest, so it carries its caption (the same
+Caption object the page shows): title, what 100 % is, the filtered periods and types, and a
+footer with the notes (what was not published, what »ca.« means, where editions differ) and
+the citation, with the address of the view. No note about a filter: an image has none.
 """
 
 import textwrap
@@ -10,9 +11,8 @@ import textwrap
 import plotly.graph_objects as go
 
 from dashboard.figures import template
-from dashboard.figures.captions import SOURCE_NAME, source_label
+from dashboard.figures.captions import citation
 from dashboard.figures.chart_view import ChartView
-from dashboard.i18n import localized, translator
 
 WIDTH = 1200
 FOOTER_WRAP = 150
@@ -24,34 +24,31 @@ def _subtitle(chart_view: ChartView) -> str:
     return " · ".join(t for t in (caption.base, caption.periods, caption.types) if t)
 
 
-def _footer_lines(chart_view: ChartView) -> list[str]:
+def footer_lines(chart_view: ChartView, address: str | None = None) -> list[str]:
+    """The notes, then the citation; wrapped at spaces only, so an address is never cut."""
     caption = chart_view.caption
-    _ = translator(caption.lang)
-    sources = ", ".join(source_label(url) for url in caption.sources)
-    lines = [_("Kilde: {sources}").format(sources=_(SOURCE_NAME) + (f"; {sources}" if sources else ""))]
-    if caption.observations:
-        lines.append(_("Antal observationer: {n}").format(n=caption.observations))
-    if caption.gaps:
-        lines.append(caption.gaps)
-    if caption.approx_note:
-        lines.append(caption.approx_note)
-    lines.append(caption.filter_note)
-    if caption.comparison_note:
-        lines.append(caption.comparison_note)
-    return [part for line in lines for part in textwrap.wrap(line, FOOTER_WRAP)]
+    notes = [caption.gaps, caption.approx_note, caption.types_note, caption.comparison_note]
+    lines = [note for note in notes if note] + [citation(caption, address)]
+    return [part for line in lines for part in textwrap.wrap(line, FOOTER_WRAP, break_long_words=False, break_on_hyphens=False)]
 
 
-def export_figure(chart_view: ChartView, include_title: bool = True) -> go.Figure:
+def export_figure(chart_view: ChartView, address: str | None = None, include_title: bool = True) -> go.Figure:
+    """`address`: the view's address, for the citation."""
     figure = go.Figure(chart_view.figure)
+    figure.layout.title = None  # the gap line moves to the footer, with the other notes
     margin = figure.layout.margin
-    footer = _footer_lines(chart_view)
+    plot_px = figure.layout.height - margin.t - margin.b
+    footer = footer_lines(chart_view, address)
     title_px = 72 if include_title else 40
-    footer_px = LINE_PX * len(footer) + 16
+    footer_px = LINE_PX * len(footer) + 24
+    left, right = max(margin.l, 16), margin.r + 16
+    # The footer starts at the image's left edge, as the title does (x is in plot widths).
     figure.add_annotation(
-        text="<br>".join(footer), x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top",
-        yshift=-(margin.b + 4), showarrow=False, align="left", font=dict(size=12, color=template.MUTED),
+        text="<br>".join(footer), x=-(left - 12) / (WIDTH - left - right), y=0, xref="paper", yref="paper",
+        xanchor="left", yanchor="top", yshift=-12, showarrow=False, align="left",
+        font=dict(size=12, color=template.MUTED),
     )
-    title = f"<b>{localized(chart_view.chart, 'title', chart_view.caption.lang)}</b>" if include_title else ""
+    title = f"<b>{chart_view.caption.title}</b>" if include_title else ""
     figure.update_layout(
         title=dict(
             text=title, subtitle=dict(text=_subtitle(chart_view), font=dict(size=14, color=template.MUTED)),
@@ -59,7 +56,7 @@ def export_figure(chart_view: ChartView, include_title: bool = True) -> go.Figur
             pad=dict(l=12, t=14), font=dict(size=22, color=template.INK),
         ),
         width=WIDTH,
-        height=figure.layout.height + title_px + footer_px,
-        margin=dict(l=max(margin.l, 16), r=margin.r + 16, t=margin.t + title_px, b=margin.b + footer_px),
+        height=plot_px + margin.t + title_px + footer_px,
+        margin=dict(l=left, r=right, t=margin.t + title_px, b=footer_px),
     )
     return figure

@@ -1,14 +1,19 @@
 """`GET /export/<chart_id>.<png|svg|pdf|csv|xlsx>` and `GET /export/<theme>.pptx`, with the
 page's query string, parsed by the same view-state parser as the pages."""
 
+import os
+
 from flask import Response, request
 
 from dashboard.data import DataSet
 from dashboard.export.figure import export_figure
+from dashboard.components.chart_text import summary_sentence
 from dashboard.export.images import ExportUnavailable, ImageRenderer
+from dashboard.export.metadata import pdf_with_metadata, svg_with_metadata
 from dashboard.export.slides import theme_deck
 from dashboard.export.tables import chart_table, to_csv, to_xlsx
-from dashboard.figures.chart_view import chart_view, find_chart
+from dashboard.figures.captions import citation
+from dashboard.figures.chart_view import ChartView, chart_view, find_chart
 from dashboard.i18n import translator
 from dashboard.state import ALL_SECTORS, ALL_TYPES, ViewState, parse_query
 from dashboard.vocabulary import PERIODS
@@ -45,6 +50,28 @@ def file_name(stem: str, view: ViewState, fmt: str) -> str:
     return "_".join(parts) + f".{fmt}"
 
 
+def public_address(path: str) -> str:
+    """`path` as a full address, for a citation: under DASHBOARD_PUBLIC_URL where the operator
+    set it (behind a proxy), else under the address this download was asked from."""
+    root = os.environ.get("DASHBOARD_PUBLIC_URL") or request.url_root
+    return root.rstrip("/") + path
+
+
+def chart_address(shown: ChartView, view: ViewState) -> str:
+    return public_address(view.link(f"/{shown.theme.slug}") + f"#figur-{shown.chart.id}")
+
+
+def _image(renderer: ImageRenderer, shown: ChartView, view: ViewState, fmt: str, scale: int) -> bytes:
+    """The chart as an image that says what it is: the PDF's title and subject, the SVG's <title> and <desc>."""
+    address = chart_address(shown, view)
+    body = renderer.render(export_figure(shown, address), fmt, scale if fmt == "png" else 1)
+    if fmt == "pdf":
+        return pdf_with_metadata(body, shown.caption.title, citation(shown.caption, address))
+    if fmt == "svg":
+        return svg_with_metadata(body, shown.caption.title, f"{summary_sentence(shown)} {citation(shown.caption, address)}")
+    return body
+
+
 def _file(body: bytes, fmt: str, name: str) -> Response:
     response = Response(body, mimetype=MEDIA_TYPES[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -69,7 +96,8 @@ def register_export_routes(server, data: DataSet, renderer: ImageRenderer) -> No
                 theme = next((t for t in data.page_themes if t.slug == name), None)
                 if theme is None:
                     return _plain(404, _("Temaet findes ikke."))
-                body = theme_deck(data, theme, view, lambda figure: renderer.render(figure, "png", scale))
+                body = theme_deck(data, theme, view, lambda figure: renderer.render(figure, "png", scale),
+                                  lambda shown: chart_address(shown, view))
                 return _file(body, fmt, file_name(theme.slug, view, fmt))
             found = find_chart(data, name)
             if found is None:
@@ -80,7 +108,7 @@ def register_export_routes(server, data: DataSet, renderer: ImageRenderer) -> No
                 table = chart_table(shown)
                 body = to_csv(table) if fmt == "csv" else to_xlsx(table)
             else:
-                body = renderer.render(export_figure(shown), fmt, scale if fmt == "png" else 1)
+                body = _image(renderer, shown, view, fmt, scale)
             return _file(body, fmt, file_name(f"{theme.slug}_{chart.id}", view, fmt))
         except ExportUnavailable as error:
             return _plain(503, _("{problem}. Data kan stadig hentes som CSV eller Excel.").format(problem=_(str(error))))

@@ -21,6 +21,11 @@ class Availability:
     def latest_period(self) -> str:
         return self.periods[-1]
 
+    @property
+    def has_type_filter(self) -> bool:
+        """Whether the page offers the innovation-type filter (a chart or a case by type)."""
+        return bool(self.types)
+
 
 @lru_cache(maxsize=None)
 def availability(data: DataSet, theme: Theme) -> Availability:

@@ -15,6 +15,7 @@ from dashboard.state import ALL_TYPES, ViewState
 from dashboard.vocabulary import BASES, BASES_SHORT, INNOVATION_TYPES
 
 SOURCE_NAME = N_("Innovationsbarometeret (COI/CO-PI og Danmarks Statistik)")
+CITATION = N_("Kilde: Innovationsbarometeret {editions}, CO-PI og Danmarks Statistik")
 TYPE_FILTER_NOT_APPLIED = N_("Filteret for innovationstype gælder ikke denne figur.")
 APPROX_NOTE = N_("ca.: kun offentliggjort i ord")
 TYPES_SUM_NOTE = N_("En innovation kan have flere typer, så andelene summer ikke til 100 %.")
@@ -22,11 +23,17 @@ TYPES_SUM_NOTE = N_("En innovation kan have flere typer, så andelene summer ikk
 
 @dataclass(frozen=True)
 class Caption:
+    """A chart's words, built once; the page, the images, the presenter view and the slides all
+    render these (nothing in it is cut short: full source URLs, no »…«)."""
+
     lang: str
+    title: str
     base: str
     periods: str
+    editions: str  # the shown editions as a list: »2018-2019 og 2021-2023«
     comparison_note: str  # where editions differ in base or question wording; else empty
-    filter_note: str
+    types_note: str  # a fact of the data, where the chart is by innovation type; else empty
+    filter_note: str  # on the page only, where the theme's type filter leaves this chart alone; else empty
     types: str
     approx_note: str  # what »ca.« means, where the chart has an approximate value; else empty
     gaps: str  # the one line naming what the selection asks for but was not published; else empty
@@ -92,7 +99,19 @@ def _comparison_note(slice_: ChartSlice, questions: tuple, lang: str) -> str:
     return ""
 
 
-def caption(slice_: ChartSlice, view: ViewState) -> Caption:
+def citation(caption: Caption, address: str | None = None) -> str:
+    """»Kilde: Innovationsbarometeret 2018-2019, CO-PI og Danmarks Statistik · N = 2.271 · <address>«:
+    a line a person can read and copy (the full source URLs are in the tables and slide notes)."""
+    _ = translator(caption.lang)
+    parts = [_(CITATION).format(editions=caption.editions).replace("  ", " ").replace(" ,", ",")]
+    if caption.observations:
+        parts.append(f"N = {caption.observations}")
+    if address:
+        parts.append(address)
+    return " · ".join(parts)
+
+
+def caption(slice_: ChartSlice, view: ViewState, title: str, theme_has_type_filter: bool) -> Caption:
     lang = view.lang
     _ = translator(lang)
     questions = _questions(slice_)
@@ -105,10 +124,13 @@ def caption(slice_: ChartSlice, view: ViewState) -> Caption:
         period_text = _("Periode: {period}").format(period=periods)
     return Caption(
         lang=lang,
+        title=title,
         base=_base(slice_, lang),
         periods=period_text,
+        editions=periods,
         comparison_note=_comparison_note(slice_, questions, lang),
-        filter_note=_(TYPES_SUM_NOTE if slice_.type_filter_applies else TYPE_FILTER_NOT_APPLIED),
+        types_note=_(TYPES_SUM_NOTE) if slice_.type_filter_applies else "",
+        filter_note=_(TYPE_FILTER_NOT_APPLIED) if theme_has_type_filter and not slice_.type_filter_applies else "",
         types=_types(slice_, view),
         approx_note=_(APPROX_NOTE) if any(r.precision == "approx" for r in slice_.rows) else "",
         gaps=gap_line(slice_),

@@ -7,9 +7,11 @@ import plotly.graph_objects as go
 
 from dashboard.data import DataSet
 from dashboard.data.models import Chart, Theme
+from dashboard.figures.availability import availability
 from dashboard.figures.bars import figure_for_slice
 from dashboard.figures.captions import Caption, caption
 from dashboard.figures.chart_slice import ChartSlice, chart_slice, type_filter_applies
+from dashboard.i18n import localized
 from dashboard.state import ALL_SECTORS, ALL_TYPES, ViewState
 
 
@@ -40,7 +42,8 @@ def chart_view(data: DataSet, theme: Theme, chart: Chart, view: ViewState, text_
 @lru_cache(maxsize=CACHE_SIZE)
 def _chart_view(data: DataSet, theme: Theme, chart: Chart, view: ViewState, text_scale: float) -> ChartView:
     slice_ = chart_slice(data, chart, view)
-    return ChartView(theme, chart, slice_, figure_for_slice(slice_, text_scale), caption(slice_, view))
+    words = caption(slice_, view, localized(chart, "title", view.lang), availability(data, theme).has_type_filter)
+    return ChartView(theme, chart, slice_, figure_for_slice(slice_, text_scale), words)
 
 
 def chart_views(data: DataSet, theme: Theme, view: ViewState, chart_ids=None, text_scale: float = 1.0) -> list[ChartView]:

@@ -10,7 +10,7 @@ from dash import dcc, html
 from dashboard.components.chart_card import GRAPH_CONFIG
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
-from dashboard.figures.captions import SOURCE_NAME, source_label
+from dashboard.figures.captions import citation
 from dashboard.figures.chart_view import ChartView, chart_views
 from dashboard.i18n import localized, translator
 from dashboard.state import ParsedView
@@ -23,16 +23,13 @@ def _slide(index: int, count: int, chart_view: ChartView) -> html.Section:
     caption = chart_view.caption
     _ = translator(caption.lang)
     figure = go.Figure(chart_view.figure).update_layout(height=None, autosize=True)
-    sources = " · ".join(source_label(url) for url in caption.sources) or _(SOURCE_NAME)
-    source_line = _("Kilde: {sources}").format(sources=sources)
-    if caption.observations:
-        source_line += " · " + _("Antal observationer: {n}").format(n=caption.observations)
+    source_line = citation(caption)
     return html.Section(
         className="presenter-slide",
         hidden=index > 0,
         **{"data-slide": str(index), "aria-label": _("Figur {number} af {count}").format(number=index + 1, count=count)},
         children=[
-            html.H2(localized(chart_view.chart, "title", caption.lang), className="presenter-title"),
+            html.H2(caption.title, className="presenter-title"),
             html.P(
                 " · ".join(t for t in (caption.base, caption.periods, caption.types, caption.comparison_note) if t),
                 className="presenter-subtitle",

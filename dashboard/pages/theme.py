@@ -13,7 +13,6 @@ from dashboard.components.shell import overview_href, page_frame
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
 from dashboard.figures.availability import availability
-from dashboard.figures.chart_slice import type_filter_applies
 from dashboard.figures.chart_view import chart_views
 from dashboard.i18n import localized, translator
 from dashboard.pages.presenter import presenter_layout
@@ -85,8 +84,7 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
                             headline_tile(theme.slug, theme.headline, data.headline_rows(theme), view),
                             filter_panel(
                                 theme.slug, view, available,
-                                has_types=bool(data.cases_for(theme.slug))
-                                or any(type_filter_applies(data, c) for c in theme.charts),
+                                has_types=available.has_type_filter,
                                 has_sectors=any(c.group_by == "sector" for c in theme.charts),
                             ),
                             _page_tools(theme, view),
