@@ -111,6 +111,7 @@ def chart_card(chart_view: ChartView, view: ViewState, deferred: bool = False) -
             html.P(chart_subtitle(chart_view.caption), id=ids.chart_subtitle(theme, chart.id), className="chart-subtitle"),
             dcc.Graph(id=ids.chart_graph(theme, chart.id), config=GRAPH_CONFIG,
                       figure=placeholder_figure(chart_view.figure.layout.height) if deferred else chart_view.figure, className="chart-graph"),
+            html.P(chart_view.caption.gaps, id=ids.chart_gaps(theme, chart.id), className="chart-gaps-line"),
             html.Div(chart_in_words(chart_view), id=ids.chart_words(theme, chart.id)),
             html.Footer(chart_footer(chart_view.caption), id=ids.chart_footer(theme, chart.id), className="chart-footer"),
         ],

@@ -52,6 +52,7 @@ def theme_link(page: str, target: str) -> dict:
 
 chart_graph = _chart_part("chart-graph")
 chart_subtitle = _chart_part("chart-subtitle")
+chart_gaps = _chart_part("chart-gaps")  # the one line under the graph naming what was not published
 chart_footer = _chart_part("chart-footer")
 chart_words = _chart_part("chart-words")
 chart_downloads = _chart_part("chart-downloads")

@@ -5,7 +5,9 @@ Every bar has its edition's colour (dashboard/palette.py) and its edition or sec
 label, so colour is never the only cue. Exact values are solid bars labelled `43 %`;
 approximate values (only words were published) are hatched in the edition's colour and
 labelled `ca. 25 %`; verbal values are their words with no bar. Values that were not
-published get no row: the chart names them once, in its gap line. Nothing is drawn as zero.
+published get no row: the chart card names them once, in its gap line under the graph
+(figures/gaps.py; images carry it in their footer). Nothing is drawn as zero. A chart of one
+edition names it in its subtitle, not on every row.
 """
 
 import textwrap
@@ -17,7 +19,7 @@ from dashboard.data.models import FigureRow
 from dashboard.figures import template
 from dashboard.figures.captions import APPROX_NOTE
 from dashboard.figures.chart_slice import ChartSlice
-from dashboard.figures.gaps import gap_items, gap_line
+from dashboard.figures.gaps import gap_items
 from dashboard.figures.value_text import quoted, value_label, value_text
 from dashboard.formatting import NBSP, number
 from dashboard.i18n import translator
@@ -30,6 +32,7 @@ HEADING_DROP = 0.2  # a heading's text sits this far (in rows) closer to its fir
 # Plotly cannot wrap text: wrap so that a 320 px wide phone shows it whole.
 HEADING_WRAP = 28
 NOTE_WRAP = 42
+LABEL_WRAP = 18  # a sector's name beside its bar, so a phone keeps room for the bars
 HOVER_WRAP = 60
 TICK_STANDOFF_PX = 8  # labels never touch the axis line
 # The widest a character of the labels' font is on average, in em (DejaVu Sans, the widest of the
@@ -68,7 +71,8 @@ def _drawn_groups(slice_: ChartSlice) -> list[tuple[str, list[tuple[str, FigureR
 
 def _label_margin(labels: list[str], font_px: int, standoff_px: int) -> int:
     """Room left of the axis for the longest label, without asking the browser to measure it."""
-    return round(max(len(label) for label in labels) * font_px * LABEL_EM_PER_CHAR) + standoff_px + 6
+    longest = max((len(line) for label in labels for line in label.split("<br>")), default=0)
+    return round(longest * font_px * LABEL_EM_PER_CHAR) + standoff_px + 6
 
 
 def _hover(subject: str, row: FigureRow, lang: str) -> str:
@@ -101,7 +105,7 @@ def _bar_trace(bars: list[_Bar], name: str, approx: bool, text_scale: float, lan
         marker=dict(
             color=[tint(c) for c in colours] if approx else colours,
             line=dict(color=colours, width=1.5),
-            pattern=dict(shape="/" if approx else "", fgcolor=colours, size=8, solidity=0.45),
+            pattern=dict(shape="/" if approx else "", fgcolor=colours, size=7, solidity=0.5),
         ),
     )
 
@@ -163,14 +167,17 @@ def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
 
     exact, approx, words, headings, tickvals, ticktext = [], [], [], [], [], []
     position = 0.0
+    # One edition: its name is in the subtitle, so the rows need no label of their own.
+    labelled = slice_.chart.group_by == "sector" or len(slice_.periods) > 1
     for heading, rows in groups:
         lines = textwrap.wrap(heading, HEADING_WRAP)
         position += HEADING_LINE_UNITS * (len(lines) - 1)
         headings.append((position, "<br>".join(lines)))
         position += 0.9
         for label, row in rows:
-            tickvals.append(position)
-            ticktext.append(label)
+            if labelled:
+                tickvals.append(position)
+                ticktext.append("<br>".join(textwrap.wrap(label, LABEL_WRAP)))
             subject = label if slice_.chart.group_by == "sector" else heading
             bar = _Bar(position, subject, row)
             {"exact": exact, "approx": approx, "verbal": words}[row.precision].append(bar)
@@ -189,14 +196,11 @@ def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
             [INK] * len(words), text_scale, italic=True, hovers=[_hover(w.subject, w.row, lang) for w in words],
         ))
     traces.append(_text_trace(
-        "groups", [y + HEADING_DROP for y, _ in headings], [f"<b>{text}</b>" for _, text in headings], "top right",
+        "groups", [y + HEADING_DROP for y, _ in headings],
+        [NBSP + f"<b>{text}</b>".replace("<br>", "<br>" + NBSP) for _, text in headings], "top right",
         [INK] * len(headings), text_scale, italic=False,
     ))
-    # The gap line sits under the chart from the figure's left edge (as a bottom-anchored title:
-    # an annotation can only start where the plot area does, right of the labels).
-    gaps = "<br>".join(textwrap.wrap(gap_line(slice_), NOTE_WRAP))
-    top = 8
-    bottom = _size(24 + 18 * (gaps.count("<br>") + 1), text_scale) if gaps else 8
+    top, bottom = 8, 8
     height = int((position + 0.2) * _size(ROW_PX, text_scale)) + top + bottom
     tick_px, standoff = _size(template.SMALL_TEXT_PX + 1, text_scale), _size(TICK_STANDOFF_PX, text_scale)
     # One constructor call: adding annotations one by one re-validates the whole list each time.
@@ -205,10 +209,6 @@ def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
         layout=dict(
             template=template.NAME,
             separators=template.SEPARATORS[lang],
-            title=dict(
-                text=gaps, x=0, xref="container", xanchor="left", y=(bottom - _size(18, text_scale)) / height,
-                yref="container", yanchor="top", pad=dict(l=4), font=dict(size=_size(template.SMALL_TEXT_PX, text_scale), color=MUTED, style="italic"),
-            ) if gaps else None,
             height=height,
             margin=dict(l=_label_margin(ticktext, tick_px, standoff), r=_size(56, text_scale), t=top, b=bottom),
             barmode="overlay",

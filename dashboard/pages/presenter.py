@@ -35,6 +35,7 @@ def _slide(index: int, count: int, chart_view: ChartView) -> html.Section:
                 className="presenter-subtitle",
             ),
             dcc.Graph(figure=figure, config=GRAPH_CONFIG, className="presenter-graph", style={"height": GRAPH_HEIGHT}),
+            html.P(caption.gaps, className="presenter-gaps chart-gaps-line"),
             html.P(source_line, className="presenter-source"),
         ],
     )

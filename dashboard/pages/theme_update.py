@@ -31,6 +31,7 @@ from dashboard.vocabulary import PERIODS
 CHART_PARTS = {
     "figures": (ids.chart_graph, "figure"),
     "subtitles": (ids.chart_subtitle, "children"),
+    "gaps": (ids.chart_gaps, "children"),
 }
 FOLLOW_UP_CHART_PARTS = {
     "footers": (ids.chart_footer, "children"),
@@ -52,6 +53,7 @@ def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[
     return plain_data({
         "figures": [cv.figure.to_plotly_json() for cv in views],
         "subtitles": [chart_subtitle(cv.caption) for cv in views],
+        "gaps": [cv.caption.gaps for cv in views],
         "footers": [chart_footer(cv.caption) for cv in views],
         "downloads": [download_items(cv.chart.id, view) for cv in views],
         "headline": headline_content(theme.headline, data.headline_rows(theme), view, f"/{theme.slug}"),

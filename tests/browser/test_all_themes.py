@@ -40,7 +40,7 @@ def test_comparison_view_shows_exactly_the_published_periods(page, base_url):
     ticks = set(card.locator(".ytick text").all_text_contents())
     assert ticks == {"2013-2014", "2015-2016", "2021-2023"}
     expect(card.locator(".chart-subtitle")).to_contain_text("Udvikling: 2013-2014, 2015-2016 og 2021-2023")
-    gap_line = card.locator(".gtitle")  # the chart's one line on what was not published
+    gap_line = card.locator(".chart-gaps-line")  # the chart's one line on what was not published
     expect(gap_line).to_have_count(1)
     expect(gap_line).to_contain_text("Ikke offentliggjort: 2018-2019")
     assert card.locator(".scatterlayer path").count() == 0  # periods are never joined by lines
