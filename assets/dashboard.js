@@ -94,26 +94,82 @@
     }
   });
 
-  /* Presenter view: one slide visible; ← → (and PageUp/PageDown) step between them. */
-  function step(by) {
-    var slides = document.querySelectorAll(".presenter-slide");
-    if (!slides.length) { return; }
-    var current = 0;
-    slides.forEach(function (slide, i) { if (!slide.hidden) { current = i; } });
-    var next = Math.min(Math.max(current + by, 0), slides.length - 1);
-    slides.forEach(function (slide, i) { slide.hidden = i !== next; });
+  /* Presenter view: one slide visible; its chart is in the address (#figur-<chart id>). */
+  function slides() { return Array.prototype.slice.call(document.querySelectorAll(".presenter-slide")); }
+
+  function show(next) {
+    var all = slides();
+    if (!all.length) { return; }
+    next = Math.min(Math.max(next, 0), all.length - 1);
+    all.forEach(function (slide, i) { slide.hidden = i !== next; });
     var counter = document.querySelector(".presenter-counter");
-    if (counter) { counter.textContent = (next + 1) + " / " + slides.length; }
+    if (counter) { counter.textContent = (next + 1) + " / " + all.length; }
+    var hash = "#figur-" + all[next].getAttribute("data-chart");
+    if (window.location.hash !== hash) {
+      window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search + hash);
+    }
     window.dispatchEvent(new Event("resize"));  /* let the newly shown graph take its size */
   }
 
+  function current() {
+    var index = 0;
+    slides().forEach(function (slide, i) { if (!slide.hidden) { index = i; } });
+    return index;
+  }
+
+  /* The slide the address names, once the presenter view is on the page. */
+  function showFromAddress() {
+    var wanted = decodeURIComponent(window.location.hash.replace(/^#figur-/, ""));
+    var index = slides().findIndex(function (slide) { return slide.getAttribute("data-chart") === wanted; });
+    if (index >= 0) { show(index); }
+  }
+  new MutationObserver(function () {
+    var presenter = document.querySelector(".presenter");
+    if (presenter && !presenter.ibShown) { presenter.ibShown = true; showFromAddress(); }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
+  /* Esc: back to the page, with the same view (the exit link's), scrolled to the chart that was shown. */
+  function leave() {
+    var exit = document.querySelector(".presenter-exit");
+    if (!exit) { return; }
+    var hash = window.location.hash;
+    exit.click();
+    var started = Date.now();
+    (function attempt() {
+      if (!document.querySelector(".presenter") && document.querySelector(".theme-page")) {
+        if (hash) {
+          window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search + hash);
+          scrolledToHash = false;
+          scrollToHash();
+        }
+      } else if (Date.now() - started < 5000) {
+        window.setTimeout(attempt, 50);
+      }
+    })();
+  }
+
+  var KEYS = {
+    ArrowRight: function () { show(current() + 1); }, PageDown: function () { show(current() + 1); },
+    ArrowLeft: function () { show(current() - 1); }, PageUp: function () { show(current() - 1); },
+    Home: function () { show(0); }, End: function () { show(slides().length - 1); }, Escape: leave
+  };
   document.addEventListener("keydown", function (event) {
     if (!document.querySelector(".presenter") || event.altKey || event.ctrlKey || event.metaKey) { return; }
-    if (event.key === "ArrowRight" || event.key === "PageDown") { step(1); event.preventDefault(); }
-    if (event.key === "ArrowLeft" || event.key === "PageUp") { step(-1); event.preventDefault(); }
+    if (KEYS[event.key]) { KEYS[event.key](); event.preventDefault(); }
   });
   document.addEventListener("click", function (event) {
-    if (event.target.closest(".presenter-next")) { step(1); }
-    if (event.target.closest(".presenter-previous")) { step(-1); }
+    if (event.target.closest(".presenter-next")) { show(current() + 1); }
+    if (event.target.closest(".presenter-previous")) { show(current() - 1); }
   });
+  /* Swipe on a phone: left for the next chart, right for the one before. */
+  var touchX = null;
+  document.addEventListener("touchstart", function (event) {
+    touchX = document.querySelector(".presenter") ? event.changedTouches[0].clientX : null;
+  }, { passive: true });
+  document.addEventListener("touchend", function (event) {
+    if (touchX === null) { return; }
+    var dx = event.changedTouches[0].clientX - touchX;
+    touchX = null;
+    if (Math.abs(dx) > 60) { show(current() + (dx < 0 ? 1 : -1)); }
+  }, { passive: true });
 })();

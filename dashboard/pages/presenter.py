@@ -1,7 +1,11 @@
 """The presenter view (`?visning=praesentation`): one chart at a time, full screen, large type.
 
-Stepping between charts is done in the browser (assets/dashboard.js: arrow keys and
-buttons), so it is instant; the charts are those of the view state in the URL.
+Stepping between charts is done in the browser (assets/dashboard.js: ← → PageUp PageDown, as
+clickers send, Home End, swipes and buttons), so it is instant; the shown chart is in the
+address (`#figur-<chart id>`, as on the page), so a reload or a shared link opens it, and Esc
+leaves to the page with the same view. The charts are those of the view state in the URL. The
+slide is a column as high as the screen: title, subtitle, the chart taking what is left, gap
+line and citation, so nothing is cut off on a projector or a laptop.
 """
 
 import plotly.graph_objects as go
@@ -16,7 +20,6 @@ from dashboard.i18n import localized, translator
 from dashboard.state import ParsedView
 
 TEXT_SCALE = 1.5
-GRAPH_HEIGHT = "max(22rem, calc(100vh - 17rem))"
 
 
 def _slide(index: int, count: int, chart_view: ChartView) -> html.Section:
@@ -27,14 +30,15 @@ def _slide(index: int, count: int, chart_view: ChartView) -> html.Section:
     return html.Section(
         className="presenter-slide",
         hidden=index > 0,
-        **{"data-slide": str(index), "aria-label": _("Figur {number} af {count}").format(number=index + 1, count=count)},
+        **{"data-slide": str(index), "data-chart": chart_view.chart.id,
+           "aria-label": _("Figur {number} af {count}").format(number=index + 1, count=count)},
         children=[
             html.H2(caption.title, className="presenter-title"),
             html.P(
                 " · ".join(t for t in (caption.base, caption.periods, caption.types, caption.comparison_note) if t),
                 className="presenter-subtitle",
             ),
-            dcc.Graph(figure=figure, config=GRAPH_CONFIG, className="presenter-graph", style={"height": GRAPH_HEIGHT}),
+            dcc.Graph(figure=figure, config=GRAPH_CONFIG, className="presenter-graph"),
             html.P(caption.gaps, className="presenter-gaps chart-gaps-line"),
             html.P(source_line, className="presenter-source"),
         ],
@@ -63,6 +67,6 @@ def presenter_layout(data: DataSet, theme: Theme, parsed: ParsedView, notice, st
                 ],
             ),
             *[_slide(i, len(views), cv) for i, cv in enumerate(views)],
-            html.P(_("Brug piletasterne ← → til at skifte figur."), className="presenter-hint"),
+            html.P(_("← → skifter figur · Esc afslutter"), className="presenter-hint"),
         ],
     )
