@@ -1,6 +1,7 @@
 """gunicorn settings for serving the dashboard in production (`make start`).
 
-Environment: HOST, PORT, WORKERS (default cores + 1), THREADS (default 4).
+Environment: HOST, PORT, WORKERS (default cores + 1), THREADS (default 4), WARM_EXPORTS (default 1:
+each worker starts its image-export browser right after it starts; 0 leaves that to the first export).
 The app is stateless (every view is its URL), so any number of workers or
 machines behind a load balancer serve the same result.
 """
@@ -14,8 +15,8 @@ workers = int(os.environ.get("WORKERS", multiprocessing.cpu_count() + 1))
 worker_class = "gthread"
 threads = int(os.environ.get("THREADS", 4))
 # Preloaded: the master builds the app and computes every filter state once (when_ready);
-# the forked workers share those caches. Each worker starts its own headless Chromium on its
-# first image export, after the fork (kaleido's browser is not fork-safe).
+# the forked workers share those caches. Each worker starts its own headless Chromium for image
+# exports after the fork (kaleido's browser is not fork-safe), in the background (post_fork).
 preload_app = True
 control_socket_disable = True
 timeout = 60
@@ -23,6 +24,17 @@ graceful_timeout = 20
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info")
+
+
+def post_fork(server, worker):
+    """Start this worker's export browser in the background, so the first export is not a long wait."""
+    if os.environ.get("WARM_EXPORTS", "1") == "0":
+        return
+    import threading
+
+    from app import app
+
+    threading.Thread(target=app.image_renderer.warm, name="warm-exports", daemon=True).start()
 
 
 def when_ready(server):

@@ -94,6 +94,51 @@
     }
   });
 
+  /* Downloads: an export can take a few seconds (an image is drawn by a browser on the server).
+     While it is made, the tools say so (»Forbereder …«) and further clicks are ignored; the file
+     is then saved under the name the server gives. Without JavaScript the links download as they are. */
+  function announce(text) {
+    var status = document.getElementById("ib-download-status");
+    if (!status) {
+      status = document.createElement("div");
+      status.id = "ib-download-status";
+      status.className = "visually-hidden";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = text;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a.download-link");
+    var tools = link && link.closest("[data-preparing]");
+    if (!tools || !window.fetch || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+    event.preventDefault();
+    if (tools.getAttribute("data-state") === "preparing") { return; }
+    tools.setAttribute("data-state", "preparing");
+    tools.setAttribute("aria-busy", "true");
+    announce(tools.getAttribute("data-preparing"));
+    var href = link.href;
+    window.fetch(href).then(function (response) {
+      if (!response.ok) { throw new Error(String(response.status)); }
+      var match = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
+      return response.blob().then(function (blob) { return { blob: blob, name: match ? match[1] : "" }; });
+    }).then(function (file) {
+      var save = document.createElement("a");
+      save.href = URL.createObjectURL(file.blob);
+      save.download = file.name;
+      document.body.appendChild(save);
+      save.click();
+      window.setTimeout(function () { URL.revokeObjectURL(save.href); save.remove(); }, 1000);
+    }).catch(function () {
+      window.location.assign(href);  /* the server's own answer, e.g. why images cannot be made now */
+    }).then(function () {
+      tools.removeAttribute("data-state");
+      tools.removeAttribute("aria-busy");
+      announce("");
+    });
+  });
+
   /* Presenter view: one slide visible; its chart is in the address (#figur-<chart id>). */
   function slides() { return Array.prototype.slice.call(document.querySelectorAll(".presenter-slide")); }
 

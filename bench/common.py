@@ -42,10 +42,13 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float) -> bool:
 
 @contextlib.contextmanager
 def production_server(workers: int | None = None, app: str = "app:server", config: list[str] | None = None,
-                      ready_path: str = "/healthz"):
-    """gunicorn on a free loopback port, by default our app with gunicorn.conf.py; yields (base_url, process)."""
+                      ready_path: str = "/healthz", warm_exports: bool = False):
+    """gunicorn on a free loopback port, by default our app with gunicorn.conf.py; yields (base_url, process).
+    `warm_exports`: let each worker start its export browser after the fork, as in production
+    (off by default, so a benchmark of pages is not measured while browsers start)."""
     port = free_port()
-    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "LOG_LEVEL": "warning"}
+    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "LOG_LEVEL": "warning",
+           "WARM_EXPORTS": "1" if warm_exports else "0"}
     if workers:
         env["WORKERS"] = str(workers)
     gunicorn = Path(sys.executable).with_name("gunicorn")

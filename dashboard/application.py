@@ -124,7 +124,8 @@ def create_app(data_directory=DEFAULT_DIRECTORY) -> dash.Dash:
     app.layout = dash.page_container  # each page draws its own frame, in its own language
     app.dataset = data
     register_callbacks(app, data)
-    register_export_routes(app.server, data, ImageRenderer())
+    app.image_renderer = ImageRenderer()  # gunicorn.conf.py warms it in each worker after the fork
+    register_export_routes(app.server, data, app.image_renderer)
     install_serving(app, data)
     install_static_compression(app.server)
     for theme in data.page_themes:  # the default views, computed before the first visitor asks

@@ -71,7 +71,8 @@ def download_items(chart_id: str, view: ViewState) -> list:
     _ = translator(view.lang)
     shown = view.with_visning("side")
     return [
-        dbc.DropdownMenuItem(_(label), href=shown.link(f"/export/{chart_id}.{fmt}"), external_link=True, class_name=f"download-{fmt}")
+        dbc.DropdownMenuItem(_(label), href=shown.link(f"/export/{chart_id}.{fmt}"), external_link=True,
+                             class_name=f"download-link download-{fmt}")
         for fmt, label in DOWNLOADS
     ]
 
@@ -80,6 +81,7 @@ def _tools(theme: str, chart_id: str, view: ViewState) -> html.Div:
     _ = translator(view.lang)
     return html.Div(
         className="chart-tools",
+        **{"data-preparing": _("Forbereder …")},  # shown while a download is made (assets/dashboard.js)
         children=[
             html.Button(
                 _("Kopiér link til figuren"), id=ids.chart_link(theme, chart_id), className="btn btn-link btn-sm chart-link",

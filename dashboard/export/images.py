@@ -72,6 +72,16 @@ class ImageRenderer:
                 self._stop()  # the next export starts a fresh browser
                 raise ExportUnavailable(N_("Billedeksporten fejlede; prøv igen")) from error
 
+    def warm(self) -> None:
+        """Start the browser and draw one small figure (loading plotly.js into it), so that a
+        person's first export of this process does not wait for that (~8-14 s). Called in a
+        background thread right after a worker starts; a failure here is left for the first
+        real export to report."""
+        try:
+            self.render(go.Figure(go.Bar(x=[1], y=[1]), layout=dict(width=200, height=100)), "png")
+        except ExportUnavailable:
+            pass
+
     def close(self) -> None:
         with self._lock:
             self._stop()

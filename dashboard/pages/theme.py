@@ -35,13 +35,14 @@ def _page_tools(theme: Theme, view: ViewState) -> html.Div:
     _ = translator(view.lang)
     return html.Div(
         className="page-tools",
+        **{"data-preparing": _("Forbereder …")},
         children=[
             html.Button(_("Kopiér link"), id=ids.copy_link(theme.slug), className="btn btn-outline-dark btn-sm", type="button"),
             html.Span(id=ids.copy_link_status(theme.slug), className="copy-status", role="status"),
             dcc.Link(_("Vis som præsentation"), href=presentation_href(theme, view), id=ids.presentation_link(theme.slug),
                      className="btn btn-outline-dark btn-sm"),
             html.A(_("Download som PowerPoint"), href=slides_href(theme, view), id=ids.slides_link(theme.slug),
-                   className="btn btn-outline-dark btn-sm"),
+                   className="btn btn-outline-dark btn-sm download-link"),
         ],
     )
 

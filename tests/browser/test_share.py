@@ -138,3 +138,29 @@ def test_powerpoint_link_follows_the_filters(page, base_url):
     toggle(page, "Innovationstype", "Proces og organisering")
     link = page.get_by_role("link", name="Download som PowerPoint")
     expect(link).to_have_attribute("href", "/export/styr-processen.pptx?type=service,kommunikation,produkt")
+
+
+def test_a_download_shows_that_it_is_being_prepared_and_ignores_a_second_click(page, base_url):
+    page.goto(f"{base_url}/lav-nye-services")
+    wait_for_charts(page, 4)
+    exports = []
+    page.on("request", lambda request: exports.append(request.url) if "/export/" in request.url else None)
+    # Hold the export's answer, as a slow first export would be, to see the page while it waits.
+    held = []
+    page.route("**/export/*.png*", lambda route: held.append(route))
+    card = chart(page, "arbejdspladser-type")
+    card.get_by_role("button", name="Download").click()
+    card.get_by_role("link", name="Billede (PNG, til slides)").click()
+    tools = card.locator(".chart-tools")
+    expect(tools).to_have_attribute("data-state", "preparing")
+    expect(tools).to_have_attribute("aria-busy", "true")
+    expect(page.locator("#ib-download-status")).to_have_text("Forbereder …")
+    card.get_by_role("button", name="Download").click()
+    card.get_by_role("link", name="Billede (PNG, til slides)").click()  # a second click while it is made
+    page.wait_for_timeout(300)
+    assert len(exports) == 1
+    with page.expect_download() as download:
+        held[0].continue_()
+    assert download.value.suggested_filename == "lav-nye-services_arbejdspladser-type_alle-perioder.png"
+    expect(tools).not_to_have_attribute("data-state", "preparing")
+    assert len(exports) == 1
