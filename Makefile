@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: start test install install-test chromium translations
+.PHONY: start test install install-test chromium libreoffice translations
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -13,7 +13,7 @@ install: $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
 
-install-test: $(PY) chromium
+install-test: $(PY) chromium libreoffice
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 
@@ -22,6 +22,12 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+# Slide tests render the PowerPoint decks with LibreOffice Impress (headless soffice).
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-impress; }
 
 # Production server: gunicorn with several workers (gunicorn.conf.py).
 start: install

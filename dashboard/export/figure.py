@@ -24,27 +24,33 @@ def _subtitle(chart_view: ChartView) -> str:
     return " · ".join(t for t in (caption.base, caption.periods, caption.types) if t)
 
 
-def footer_lines(chart_view: ChartView, address: str | None = None) -> list[str]:
+def footer_lines(chart_view: ChartView, address: str | None = None, with_citation: bool = True,
+                 wrap: int = FOOTER_WRAP) -> list[str]:
     """The notes, then the citation; wrapped at spaces only, so an address is never cut."""
     caption = chart_view.caption
     notes = [caption.gaps, caption.approx_note, caption.types_note, caption.comparison_note]
-    lines = [note for note in notes if note] + [citation(caption, address)]
-    return [part for line in lines for part in textwrap.wrap(line, FOOTER_WRAP, break_long_words=False, break_on_hyphens=False)]
+    lines = [note for note in notes if note] + ([citation(caption, address)] if with_citation else [])
+    return [part for line in lines for part in textwrap.wrap(line, wrap, break_long_words=False, break_on_hyphens=False)]
 
 
-def export_figure(chart_view: ChartView, address: str | None = None, include_title: bool = True) -> go.Figure:
-    """`address`: the view's address, for the citation."""
+def export_figure(chart_view: ChartView, address: str | None = None, include_title: bool = True,
+                  width: int = WIDTH, aspect: float | None = None) -> go.Figure:
+    """`address`: the view's address, for the citation. For a slide (`include_title` False: the
+    slide has the title and the citation): `width` and the least `aspect` (height / width) of
+    the room it is fitted into, so the chart fills it."""
     figure = go.Figure(chart_view.figure)
     figure.layout.title = None  # the gap line moves to the footer, with the other notes
     margin = figure.layout.margin
     plot_px = figure.layout.height - margin.t - margin.b
-    footer = footer_lines(chart_view, address)
+    footer = footer_lines(chart_view, address, with_citation=include_title, wrap=FOOTER_WRAP * width // WIDTH)
     title_px = 72 if include_title else 40
     footer_px = LINE_PX * len(footer) + 24
+    if aspect is not None:
+        plot_px = max(plot_px, round(width * aspect) - margin.t - title_px - footer_px)
     left, right = max(margin.l, 16), margin.r + 16
     # The footer starts at the image's left edge, as the title does (x is in plot widths).
     figure.add_annotation(
-        text="<br>".join(footer), x=-(left - 12) / (WIDTH - left - right), y=0, xref="paper", yref="paper",
+        text="<br>".join(footer), x=-(left - 12) / (width - left - right), y=0, xref="paper", yref="paper",
         xanchor="left", yanchor="top", yshift=-12, showarrow=False, align="left",
         font=dict(size=12, color=template.MUTED),
     )
@@ -55,7 +61,7 @@ def export_figure(chart_view: ChartView, address: str | None = None, include_tit
             x=0, xanchor="left", xref="container", y=1, yanchor="top", yref="container",
             pad=dict(l=12, t=14), font=dict(size=22, color=template.INK),
         ),
-        width=WIDTH,
+        width=width,
         height=plot_px + margin.t + title_px + footer_px,
         margin=dict(l=left, r=right, t=margin.t + title_px, b=footer_px),
     )

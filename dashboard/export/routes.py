@@ -97,7 +97,7 @@ def register_export_routes(server, data: DataSet, renderer: ImageRenderer) -> No
                 if theme is None:
                     return _plain(404, _("Temaet findes ikke."))
                 body = theme_deck(data, theme, view, lambda figure: renderer.render(figure, "png", scale),
-                                  lambda shown: chart_address(shown, view))
+                                  lambda shown: chart_address(shown, view), public_address(view.link(f"/{theme.slug}")))
                 return _file(body, fmt, file_name(theme.slug, view, fmt))
             found = find_chart(data, name)
             if found is None:

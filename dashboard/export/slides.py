@@ -1,8 +1,11 @@
-"""A theme's current view as a PowerPoint deck: a title slide, one slide per chart
-(its title, the chart image with source and N), and the case cards."""
+"""A theme's current view as a PowerPoint deck on the 16:9 template (export/slide_template.py):
+a cover (theme, the view, date and address), one slide per chart (its title in the layout's
+title placeholder, so its size is the layout's and edits stick; the chart image fitted below it;
+the citation on the slide; the questions and full source URLs in the notes), and the case cards."""
 
 import io
 from collections.abc import Callable
+from datetime import date
 
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
@@ -10,18 +13,25 @@ from pptx.util import Emu, Inches, Pt
 from dashboard.data import DataSet
 from dashboard.data.models import Case, Theme
 from dashboard.export.figure import export_figure
+from dashboard.export.slide_template import template_path
 from dashboard.figures.captions import SOURCE_NAME, citation
 from dashboard.figures.chart_view import chart_views
 from dashboard.formatting import period_list
+from babel.dates import format_date
+from dashboard.i18n import LOCALES
 from dashboard.i18n import localized, translator
 from dashboard.state import ALL_TYPES, ViewState
 from dashboard.vocabulary import INNOVATION_TYPES, SECTOR_OF_ONE
 
-SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
 CASES_PER_SLIDE = 3
 CITATION_HEIGHT = Inches(0.45)
-TITLE_ONLY, TITLE_AND_SUBTITLE = 5, 0
+CHART_PX = 960  # the chart image's width: its 14 px text is ~13 pt on the slide
+TITLE_ONLY, TITLE_AND_SUBTITLE = "Title Only", "Title Slide"  # layouts by name: a swapped-in template keeps them
+
+
+def _layout(deck, name: str):
+    return next(layout for layout in deck.slide_layouts if layout.name == name)
 
 
 def view_description(view: ViewState) -> str:
@@ -42,19 +52,24 @@ def _text_box(slide, left, top, width, height, paragraphs: list[tuple[str, int, 
         paragraph.font.bold = bold
 
 
-def _chart_slide(deck, chart_view, png: bytes, address: str) -> None:
-    slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY])
-    lang = chart_view.caption.lang
-    _ = translator(lang)
-    slide.shapes.title.text = localized(chart_view.chart, "title", lang)
-    slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(30)
-    top, room_w, room_h = Inches(1.45), SLIDE_WIDTH - 2 * MARGIN, SLIDE_HEIGHT - Inches(1.45) - CITATION_HEIGHT - Inches(0.3)
-    picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN, top)
-    ratio = min(room_w / picture.width, room_h / picture.height)
-    picture.width, picture.height = Emu(int(picture.width * ratio)), Emu(int(picture.height * ratio))
-    picture.left = Emu(int((SLIDE_WIDTH - picture.width) / 2))
+def _chart_room(deck, slide) -> tuple[int, int, int]:
+    """Where the chart goes: below the layout's title, above the citation (top, width, height)."""
+    title = slide.shapes.title
+    top = title.top + title.height + Inches(0.1)
+    return top, deck.slide_width - 2 * MARGIN, deck.slide_height - top - CITATION_HEIGHT - Inches(0.25)
+
+
+def _chart_slide(deck, slide, chart_view, png: bytes, address: str) -> None:
     caption = chart_view.caption
-    _text_box(slide, MARGIN, SLIDE_HEIGHT - CITATION_HEIGHT - Inches(0.15), room_w, CITATION_HEIGHT,
+    _ = translator(caption.lang)
+    slide.shapes.title.text = caption.title  # its size and font come from the layout
+    width, height = deck.slide_width, deck.slide_height
+    top, room_w, room_h = _chart_room(deck, slide)
+    picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN, top)
+    ratio = min(room_w / picture.width, room_h / picture.height)  # fitted, never distorted
+    picture.width, picture.height = Emu(int(picture.width * ratio)), Emu(int(picture.height * ratio))
+    picture.left = Emu(int((width - picture.width) / 2))
+    _text_box(slide, MARGIN, height - CITATION_HEIGHT - Inches(0.15), room_w, CITATION_HEIGHT,
               [(citation(caption, address), 11, False)])
     slide.notes_slide.notes_text_frame.text = "\n".join(
         [*(_("Spørgsmål ({periods}): {question}").format(periods=p, question=q) for p, q in caption.questions),
@@ -76,26 +91,35 @@ def _case_paragraphs(case: Case, lang: str) -> list[tuple[str, int, bool]]:
 def _case_slides(deck, cases: tuple[Case, ...], lang: str) -> None:
     _ = translator(lang)
     for start in range(0, len(cases), CASES_PER_SLIDE):
-        slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY])
+        slide = deck.slides.add_slide(_layout(deck, TITLE_ONLY))
         slide.shapes.title.text = _("Cases og værktøjer")
-        width = int((SLIDE_WIDTH - 2 * MARGIN - Inches(0.4) * (CASES_PER_SLIDE - 1)) / CASES_PER_SLIDE)
+        width = int((deck.slide_width - 2 * MARGIN - Inches(0.4) * (CASES_PER_SLIDE - 1)) / CASES_PER_SLIDE)
         for column, case in enumerate(cases[start : start + CASES_PER_SLIDE]):
             left = MARGIN + column * (width + Inches(0.4))
             _text_box(slide, Emu(left), Inches(1.6), Emu(width), Inches(5.4), _case_paragraphs(case, lang))
 
 
-def theme_deck(data: DataSet, theme: Theme, view: ViewState, render_png: Callable, address_of: Callable) -> bytes:
+def theme_deck(data: DataSet, theme: Theme, view: ViewState, render_png: Callable, address_of: Callable,
+               page_address: str) -> bytes:
     """The deck; `render_png(figure)` turns an export figure into PNG bytes, `address_of(chart_view)`
-    gives the chart's address for its citation."""
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
-    cover = deck.slides.add_slide(deck.slide_layouts[TITLE_AND_SUBTITLE])
+    gives the chart's address for its citation, `page_address` the view's."""
+    deck = Presentation(str(template_path()))
+    cover = deck.slides.add_slide(_layout(deck, TITLE_AND_SUBTITLE))
     _ = translator(view.lang)
     cover.shapes.title.text = f"{localized(theme, 'title', view.lang)} – Innovationsbarometeret"
-    cover.placeholders[1].text = view_description(view) + "\n" + _("Kilde: {sources}").format(sources=_(SOURCE_NAME))
+    subtitle = cover.placeholders[1].text_frame
+    lines = [view_description(view), format_date(date.today(), format="long", locale=LOCALES[view.lang]),
+             page_address, _("Kilde: {sources}").format(sources=_(SOURCE_NAME))]
+    for index, line in enumerate(lines):
+        paragraph = subtitle.paragraphs[0] if index == 0 else subtitle.add_paragraph()
+        paragraph.text = line
+        paragraph.font.size = Pt(16)
     for chart_view in chart_views(data, theme, view):
         address = address_of(chart_view)
-        _chart_slide(deck, chart_view, render_png(export_figure(chart_view, address, include_title=False)), address)
+        slide = deck.slides.add_slide(_layout(deck, TITLE_ONLY))
+        _top, room_w, room_h = _chart_room(deck, slide)
+        figure = export_figure(chart_view, address, include_title=False, width=CHART_PX, aspect=room_h / room_w)
+        _chart_slide(deck, slide, chart_view, render_png(figure), address)
     cases = data.cases_for(theme.slug, view.types)
     if cases:
         _case_slides(deck, cases, view.lang)
