@@ -72,6 +72,25 @@ def test_png_is_a_2x_image_of_the_export_figure_with_a_telling_file_name(client,
     assert image.size == (2400, 2 * _expected_height(data, "arbejdspladser-type", {"periode": "2015-2016"}))
 
 
+@pytest.mark.parametrize(("chart_id", "size", "expected"), [
+    ("flere-typer", "slide", (1600, 900)),  # 16:9 at 2x, for a slide of one's own
+    ("formaal", "rapport", (1280, None)),  # a report column
+    ("flere-typer", "kaempe", (2400, None)),  # unknown: the standard size
+])
+def test_image_sizes_for_a_slide_and_a_report_column(client, chart_id, size, expected):
+    response = client.get(f"/export/{chart_id}.png?storrelse={size}")
+    assert response.status_code == 200
+    width, height = Image.open(io.BytesIO(response.data)).size
+    assert width == expected[0] and (expected[1] is None or height == expected[1])
+    if size in ("slide", "rapport"):
+        assert f"_{size}_" in response.headers["Content-Disposition"]
+
+
+def test_a_tall_chart_for_a_slide_stays_16_9_by_growing_wider(client):
+    width, height = Image.open(io.BytesIO(client.get("/export/evaluering.png?storrelse=slide").data)).size
+    assert width > 1600 and width / height == pytest.approx(16 / 9, abs=0.01)
+
+
 @pytest.mark.parametrize(("skala", "width"), [("1", 1200), ("4", 4800), ("99", 2400), ("0", 2400), ("2.5", 2400)])
 def test_png_scale_is_bounded(client, skala, width):
     response = client.get(f"/export/forloeb.png?skala={skala}")

@@ -15,12 +15,14 @@ from dashboard.state import ViewState
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False, "scrollZoom": False}
 
-DOWNLOADS = (
-    ("png", N_("Billede (PNG, til slides)")),
-    ("svg", N_("Billede (SVG)")),
-    ("pdf", N_("PDF")),
-    ("csv", N_("Data (CSV)")),
-    ("xlsx", N_("Data (Excel)")),
+DOWNLOADS = (  # (format, size, label)
+    ("png", "slide", N_("Billede til slide (PNG, 16:9)")),
+    ("png", "rapport", N_("Billede til rapport (PNG, smal)")),
+    ("png", "", N_("Billede (PNG)")),
+    ("svg", "", N_("Billede (SVG)")),
+    ("pdf", "", N_("PDF")),
+    ("csv", "", N_("Data (CSV)")),
+    ("xlsx", "", N_("Data (Excel)")),
 )
 
 
@@ -70,10 +72,14 @@ def chart_footer(caption: Caption) -> list:
 def download_items(chart_id: str, view: ViewState) -> list:
     _ = translator(view.lang)
     shown = view.with_visning("side")
+    def href(fmt: str, size: str) -> str:
+        link = shown.link(f"/export/{chart_id}.{fmt}")
+        return link + ("&" if "?" in link else "?") + f"storrelse={size}" if size else link
+
     return [
-        dbc.DropdownMenuItem(_(label), href=shown.link(f"/export/{chart_id}.{fmt}"), external_link=True,
-                             class_name=f"download-link download-{fmt}")
-        for fmt, label in DOWNLOADS
+        dbc.DropdownMenuItem(_(label), href=href(fmt, size), external_link=True,
+                             class_name=f"download-link download-{fmt}" + (f"-{size}" if size else ""))
+        for fmt, size, label in DOWNLOADS
     ]
 
 

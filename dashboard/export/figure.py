@@ -33,11 +33,16 @@ def footer_lines(chart_view: ChartView, address: str | None = None, with_citatio
     return [part for line in lines for part in textwrap.wrap(line, wrap, break_long_words=False, break_on_hyphens=False)]
 
 
+# The image sizes a download offers (`storrelse`): CSS px wide and the exact height / width, if any.
+SIZES = {"standard": (WIDTH, None), "slide": (800, 9 / 16), "rapport": (640, None)}
+
+
 def export_figure(chart_view: ChartView, address: str | None = None, include_title: bool = True,
-                  width: int = WIDTH, aspect: float | None = None) -> go.Figure:
+                  width: int = WIDTH, aspect: float | None = None, exact: bool = False) -> go.Figure:
     """`address`: the view's address, for the citation. For a slide (`include_title` False: the
     slide has the title and the citation): `width` and the least `aspect` (height / width) of
-    the room it is fitted into, so the chart fills it."""
+    the room it is fitted into, so the chart fills it. `exact`: the image has exactly that aspect,
+    made wider where the chart needs more height (a 16:9 image for a slide of one's own)."""
     figure = go.Figure(chart_view.figure)
     figure.layout.title = None  # the gap line moves to the footer, with the other notes
     margin = figure.layout.margin
@@ -47,6 +52,8 @@ def export_figure(chart_view: ChartView, address: str | None = None, include_tit
     footer_px = LINE_PX * len(footer) + 24
     if aspect is not None:
         plot_px = max(plot_px, round(width * aspect) - margin.t - title_px - footer_px)
+        if exact:
+            width = max(width, round((plot_px + margin.t + title_px + footer_px) / aspect))
     left, right = max(margin.l, 16), margin.r + 16
     # The footer starts at the image's left edge, as the title does (x is in plot widths).
     figure.add_annotation(

@@ -6,7 +6,7 @@ import os
 from flask import Response, request
 
 from dashboard.data import DataSet
-from dashboard.export.figure import export_figure
+from dashboard.export.figure import SIZES, export_figure
 from dashboard.components.chart_text import summary_sentence
 from dashboard.export.images import ExportUnavailable, ImageRenderer
 from dashboard.export.metadata import pdf_with_metadata, svg_with_metadata
@@ -61,10 +61,18 @@ def chart_address(shown: ChartView, view: ViewState) -> str:
     return public_address(view.link(f"/{shown.theme.slug}") + f"#figur-{shown.chart.id}")
 
 
-def _image(renderer: ImageRenderer, shown: ChartView, view: ViewState, fmt: str, scale: int) -> bytes:
+def _size(query: dict) -> str:
+    """`storrelse`: standard (1200 px wide), slide (16:9, 1600 × 900 at 2×) or rapport (a report column)."""
+    raw = query.pop("storrelse", None)
+    return raw if isinstance(raw, str) and raw in SIZES else "standard"
+
+
+def _image(renderer: ImageRenderer, shown: ChartView, view: ViewState, fmt: str, scale: int, size: str) -> bytes:
     """The chart as an image that says what it is: the PDF's title and subject, the SVG's <title> and <desc>."""
     address = chart_address(shown, view)
-    body = renderer.render(export_figure(shown, address), fmt, scale if fmt == "png" else 1)
+    width, aspect = SIZES[size]
+    figure = export_figure(shown, address, width=width, aspect=aspect, exact=aspect is not None)
+    body = renderer.render(figure, fmt, scale if fmt == "png" else 1)
     if fmt == "pdf":
         return pdf_with_metadata(body, shown.caption.title, citation(shown.caption, address))
     if fmt == "svg":
@@ -87,6 +95,7 @@ def register_export_routes(server, data: DataSet, renderer: ImageRenderer) -> No
     def export(name: str, fmt: str):
         query = _query()
         scale = _scale(query)
+        size = _size(query)
         view = parse_query(query).state.with_visning("side")
         _ = translator(view.lang)
         if fmt not in MEDIA_TYPES:
@@ -108,7 +117,8 @@ def register_export_routes(server, data: DataSet, renderer: ImageRenderer) -> No
                 table = chart_table(shown)
                 body = to_csv(table) if fmt == "csv" else to_xlsx(table)
             else:
-                body = _image(renderer, shown, view, fmt, scale)
-            return _file(body, fmt, file_name(f"{theme.slug}_{chart.id}", view, fmt))
+                body = _image(renderer, shown, view, fmt, scale, size)
+            stem = f"{theme.slug}_{chart.id}" + ("" if size == "standard" or fmt in ("csv", "xlsx") else f"_{size}")
+            return _file(body, fmt, file_name(stem, view, fmt))
         except ExportUnavailable as error:
             return _plain(503, _("{problem}. Data kan stadig hentes som CSV eller Excel.").format(problem=_(str(error))))

@@ -150,17 +150,17 @@ def test_a_download_shows_that_it_is_being_prepared_and_ignores_a_second_click(p
     page.route("**/export/*.png*", lambda route: held.append(route))
     card = chart(page, "arbejdspladser-type")
     card.get_by_role("button", name="Download").click()
-    card.get_by_role("link", name="Billede (PNG, til slides)").click()
+    card.get_by_role("link", name="Billede til slide (PNG, 16:9)").click()
     tools = card.locator(".chart-tools")
     expect(tools).to_have_attribute("data-state", "preparing")
     expect(tools).to_have_attribute("aria-busy", "true")
     expect(page.locator("#ib-download-status")).to_have_text("Forbereder …")
     card.get_by_role("button", name="Download").click()
-    card.get_by_role("link", name="Billede (PNG, til slides)").click()  # a second click while it is made
+    card.get_by_role("link", name="Billede til slide (PNG, 16:9)").click()  # a second click while it is made
     page.wait_for_timeout(300)
     assert len(exports) == 1
     with page.expect_download() as download:
         held[0].continue_()
-    assert download.value.suggested_filename == "lav-nye-services_arbejdspladser-type_alle-perioder.png"
+    assert download.value.suggested_filename == "lav-nye-services_arbejdspladser-type_slide_alle-perioder.png"
     expect(tools).not_to_have_attribute("data-state", "preparing")
     assert len(exports) == 1
