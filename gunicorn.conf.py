@@ -1,7 +1,8 @@
 """gunicorn settings for serving the dashboard in production (`make start`).
 
 Environment: HOST, PORT, WORKERS (default cores + 1), THREADS (default 4), WARM_EXPORTS (default 1:
-each worker starts its image-export browser right after it starts; 0 leaves that to the first export).
+each worker starts its image-export browser right after it starts; 0 leaves that to the first export),
+DASHBOARD_PUBLIC_URL (the address exported charts cite; default the server's own, http://HOST:PORT).
 The app is stateless (every view is its URL), so any number of workers or
 machines behind a load balancer serve the same result.
 """
@@ -10,6 +11,8 @@ import multiprocessing
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
+# The address exported charts cite; behind a proxy, set the public one.
+os.environ.setdefault("DASHBOARD_PUBLIC_URL", f"http://{bind}")
 # cores + 1 measured best on 2 cores (bench/RESULTS.md): more workers only contend for the CPU.
 workers = int(os.environ.get("WORKERS", multiprocessing.cpu_count() + 1))
 worker_class = "gthread"

@@ -11,7 +11,8 @@
     scrolledToHash = true;
     var started = Date.now();
     (function attempt() {
-      var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+      var target;
+      try { target = document.getElementById(decodeURIComponent(window.location.hash.slice(1))); } catch (error) { return; }
       var graphs = Array.prototype.slice.call(document.querySelectorAll(".chart-card .js-plotly-plot"));
       var allDrawn = graphs.length > 0 && graphs.every(function (g) {
         return g.querySelector(".main-svg") && !(g.layout && g.layout.meta === "placeholder");
@@ -164,7 +165,8 @@
 
   /* The slide the address names, once the presenter view is on the page. */
   function showFromAddress() {
-    var wanted = decodeURIComponent(window.location.hash.replace(/^#figur-/, ""));
+    var wanted;
+    try { wanted = decodeURIComponent(window.location.hash.replace(/^#figur-/, "")); } catch (error) { return; }
     var index = slides().findIndex(function (slide) { return slide.getAttribute("data-chart") === wanted; });
     if (index >= 0) { show(index); }
   }

@@ -4,13 +4,12 @@ change: built from the theme configuration, as the browser builds it."""
 import json
 
 from dashboard.data.models import Theme
-from dashboard.pages.theme_update import CHART_PARTS, FOLLOW_UP_CHART_PARTS
+from dashboard.pages.theme_update import CHART_PARTS
 
 PATH = "/_dash-update-component"
 # In the order dashboard/callbacks.py declares them.
 CHART_OUTPUTS = tuple((component_id("", "")["role"], prop) for component_id, prop in CHART_PARTS.values())
-FOLLOW_UP_CHART_OUTPUTS = (("chart-words", "children"),) + tuple(
-    (component_id("", "")["role"], prop) for component_id, prop in FOLLOW_UP_CHART_PARTS.values())
+FOLLOW_UP_CHART_OUTPUTS = (("chart-words", "children"),)
 PAGE_OUTPUTS = (("view-query", "data"),
                 ("presentation-link", "href"), ("slides-link", "href"), ("language-link", "href"))
 # The follow-up callback's: the charts in words, then these, then the menu's link to every theme page.
@@ -49,7 +48,7 @@ def filter_request(theme: Theme, periods: list[str], types: list[str], shown: st
     return json.dumps(body).encode("utf-8")
 
 
-def follow_up_request(theme: Theme, query, pages: tuple[str, ...] = ()) -> bytes:
+def follow_up_request(theme: Theme, query, pages: tuple[str, ...]) -> bytes:
     """The follow-up request (charts in words, headline, case list, links) once the page's view state
     has become `query`; `pages`: the slug of every theme page (the menu links to each)."""
     inputs = [{"id": {"role": "view-query", "theme": theme.slug}, "property": "data", "value": query}]

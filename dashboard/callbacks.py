@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components import ids
 from dashboard.data import DataSet
-from dashboard.pages.theme_update import CHART_PARTS, FOLLOW_UP_CHART_PARTS, filter_response, follow_up_response
+from dashboard.pages.theme_update import CHART_PARTS, filter_response, follow_up_response
 from dashboard.state import ViewState, parse_query_string
 
 
@@ -45,13 +45,12 @@ def register_callbacks(app, data: DataSet) -> None:
         lang = parse_query_string(shown).state.lang  # the page's; the filters never change it
         return filter_response(data, theme, ViewState.from_controls(periods, types, sectors, lang), chart_ids)
 
-    # The charts in words (a sentence for screen readers, a table folded away), the cards' footers
-    # and download links, the headline, the case list and the links to other pages follow the view state once the response above is
+    # The charts in words (a sentence for screen readers, a table folded away), the headline, the
+    # case list and the links to other pages follow the view state once the response above is
     # drawn, so they never hold up the first chart.
     @app.callback(
         output={
             "words": Output(ids.chart_words(MATCH, ALL), "children"),
-            **{part: Output(component_id(MATCH, ALL), prop) for part, (component_id, prop) in FOLLOW_UP_CHART_PARTS.items()},
             "headline": Output(ids.headline(MATCH), "children"),
             "cases": Output(ids.case_list(MATCH), "children"),
             "case_count": Output(ids.case_count(MATCH), "children"),

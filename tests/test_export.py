@@ -18,7 +18,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from dashboard.export import images
-from dashboard.export.figure import export_figure
+from dashboard.export.figure import export_figure, footer_lines
 from dashboard.export.images import ImageRenderer
 from dashboard.export.routes import register_export_routes
 from dashboard.figures.chart_view import chart_view, find_chart
@@ -56,7 +56,7 @@ def client(data, renderer):
 def _expected_height(data, chart_id: str, query: dict) -> int:
     theme, chart = find_chart(data, chart_id)
     view = parse_query(query).state
-    address = f"http://localhost{view.link(f'/{theme.slug}')}#figur-{chart.id}"  # the test client's address
+    address = f"{view.link(f'/{theme.slug}')}#figur-{chart.id}"  # no DASHBOARD_PUBLIC_URL here: the path
     return export_figure(chart_view(data, theme, chart, view), address).layout.height
 
 
@@ -107,7 +107,7 @@ def test_svg_carries_title_subtitle_filter_source_and_approximate_marking(client
         "100 % = alle seneste innovationer",
         "Periode: 2018-2019",
         "Kilde: Innovationsbarometeret 2018-2019, CO-PI og Danmarks Statistik · N = 1.877 (2018-2019) · "
-        "http://localhost/lav-nye-services?periode=2018-2019&amp;type=service#figur-flere-typer",
+        "/lav-nye-services?periode=2018-2019&amp;type=service#figur-flere-typer",
         "ca. 50 %",
         "ca.: kun offentliggjort i ord",
     ):
@@ -152,6 +152,22 @@ def test_svg_has_an_accessible_title_and_description(client):
     assert root.find(f"{namespace}title").text == "Var formålet fastlagt på forhånd?"
     description = root.find(f"{namespace}desc").text
     assert "Formålet blev ændret undervejs" in description and "Kilde: Innovationsbarometeret 2013-2014" in description
+
+
+def test_the_cited_address_never_comes_from_the_host_header(client, monkeypatch):
+    svg = client.get("/export/formaal.svg", headers={"Host": "evil.example"}).data.decode("utf-8")
+    assert "evil.example" not in svg and "/styr-processen#figur-formaal" in svg
+    monkeypatch.setenv("DASHBOARD_PUBLIC_URL", "https://innovationsbarometer.example/")
+    svg = client.get("/export/formaal.svg", headers={"Host": "evil.example"}).data.decode("utf-8")
+    assert "evil.example" not in svg and "https://innovationsbarometer.example/styr-processen#figur-formaal" in svg
+
+
+def test_a_long_address_wraps_whole_in_a_narrow_image(data):
+    theme, chart = find_chart(data, "seneste-innovation-type")
+    address = "https://innovationsbarometer.example/lav-nye-services?periode=2018-2019,2021-2023&type=service,kommunikation&sektor=alle,kommune#figur-seneste-innovation-type"
+    lines = footer_lines(chart_view(data, theme, chart, parse_query({}).state), address, wrap=60)
+    assert all(len(line) <= 60 for line in lines)
+    assert address in "".join(line.strip() for line in lines[-3:])
 
 
 @pytest.mark.parametrize("chart_id", ["forloeb", "arbejdspladser-sektor", "evaluering", "samarbejde"])

@@ -40,3 +40,21 @@ def test_without_the_figure_in_the_selection_the_tile_says_so_and_links_to_an_ed
     (link,) = [c for c in content[-1].children if isinstance(c, dcc.Link)]
     assert link.href == ViewState(periods=tuple(sorted({*missing, rows[-1].period}))).link("/lav-nye-services")
     assert not any(t.endswith("%") for t in _texts(content))  # no number for an edition that has none
+
+
+def test_an_edition_on_another_base_is_not_shown_under_the_headlines_words(data):
+    """Skab værdi's headline speaks of workplaces; its 2013-2014 value is a share of innovations."""
+    theme = data.theme("skab-vaerdi")
+    rows = data.headline_rows(theme)
+    assert {r.base for r in rows} == {data.headline_row(theme).base}
+    texts = " ".join(_texts(headline_content(theme.headline, rows, ViewState(periods=("2013-2014",)), "/skab-vaerdi")))
+    assert "Hovedtallet er ikke offentliggjort for 2013-2014." in texts
+
+
+def test_the_headline_in_english_and_with_no_period_selected(data):
+    theme = data.theme("tjek-om-det-virker")
+    rows = data.headline_rows(theme)
+    english = " ".join(_texts(headline_content(theme.headline, rows, ViewState(lang="en"), "/tjek-om-det-virker")))
+    assert f"Period: {rows[-1].period}" in english and f"{rows[-1].value_pct}%" in english
+    none = " ".join(_texts(headline_content(theme.headline, rows, ViewState(periods=()), "/tjek-om-det-virker")))
+    assert "Hovedtallet er ikke offentliggjort for de valgte perioder." in none

@@ -63,8 +63,12 @@ def test_edition_colours_stay_apart_under_colour_vision_deficiencies(deficiency)
 
 
 def test_the_distance_check_can_fail():
-    """Two near blues are caught, so the test above measures something."""
-    assert Color("#1b4a8f").delta_e(Color("#1f5aa6").filter("deutan", method="machado"), method="2000") < MIN_DISTANCE
+    """An orange and a green far apart for most readers are caught as alike under deuteranopia,
+    so the test above measures something."""
+    orange, green = Color("#d95f02"), Color("#66a61e")
+    assert orange.delta_e(green, method="2000") > 40
+    simulated = [c.filter("deutan", method="machado") for c in (orange, green)]
+    assert simulated[0].delta_e(simulated[1], method="2000") < MIN_DISTANCE
 
 
 def test_the_newest_edition_has_the_strongest_colour():
@@ -73,9 +77,10 @@ def test_the_newest_edition_has_the_strongest_colour():
 
 
 def test_the_css_is_written_from_the_palette():
-    assert palette.CSS_FILE.read_text(encoding="utf-8") == palette.css(), "run `python -m dashboard.palette`"
+    written = palette.CSS_FILE.read_text(encoding="utf-8")
+    assert written == palette.css(), "run `python -m dashboard.palette`"
     for period, colour in palette.EDITION_COLOURS.items():
-        assert f"--ib-edition-{period}: {colour};" in palette.css()
+        assert f"--ib-edition-{period}: {colour};" in written
 
 
 def test_the_plotly_template_uses_the_palette():

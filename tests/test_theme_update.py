@@ -38,10 +38,10 @@ def test_every_part_goes_out_even_for_charts_the_change_leaves_alone(data):
     assert response["figures"][sector] == json.loads(json.dumps(expected))
     for part in CHART_PARTS:
         assert all(value is not no_update for value in response[part])
-    assert "cases" not in response and "footers" not in response  # they follow with the charts in words
+    assert "cases" not in response and "headline" not in response  # they follow with the charts in words
+    assert {"footers", "downloads", "gaps"} <= set(response)  # a chart's N and downloads never lag behind it
     follow_up = follow_up_response(data, theme, view, chart_ids)
-    for part in ("words", "footers", "downloads"):
-        assert len(follow_up[part]) == len(chart_ids) and all(v is not no_update for v in follow_up[part])
+    assert len(follow_up["words"]) == len(chart_ids) and all(v is not no_update for v in follow_up["words"])
 
 
 def test_a_served_page_draws_its_first_chart_and_leaves_the_others_for_later(data):

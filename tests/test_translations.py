@@ -170,7 +170,7 @@ def test_english_charts_carry_no_danish_interface_text(data, catalogue):
         text.replace("<br>", " ")
         for theme in data.page_themes
         for cv in chart_views(data, theme, view)
-        for text in _figure_strings(cv.figure.to_plotly_json())
+        for text in [*_figure_strings(cv.figure.to_plotly_json()), cv.caption.gaps]
     ]
     assert not [s for s in strings if any(f in s for f in fragments)]
     joined = " ".join(strings)

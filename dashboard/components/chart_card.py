@@ -104,7 +104,7 @@ def _tools(theme: str, chart_id: str, view: ViewState) -> html.Div:
 
 def chart_card(chart_view: ChartView, view: ViewState, deferred: bool = False) -> html.Section:
     """`deferred`: the graph starts as a placeholder and its figure comes from the page's
-    deferred-figures store a frame after the first paint (plotly.js draws all graphs of one
+    later-updates store a frame after the first paint (plotly.js draws all graphs of one
     render in a single batch, so the first chart would otherwise wait for the last)."""
     theme, chart = chart_view.theme.slug, chart_view.chart
     return html.Section(

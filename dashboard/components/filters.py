@@ -92,9 +92,9 @@ def _period_label(period: str) -> list:
     return [html.Span(className=f"swatch edition-{period}", **{"aria-hidden": "true"}), period]
 
 
-def filter_panel(theme: str, view: ViewState, available: Availability, has_types: bool, has_sectors: bool) -> html.Section:
+def filter_panel(theme: str, view: ViewState, available: Availability, has_sectors: bool) -> html.Section:
     """Period filter; type and sector filters where they change something on the theme's page
-    (elsewhere present but hidden, as the page's one callback reads all three)."""
+    (elsewhere present but hidden, as the filter callback reads all three)."""
     lang = view.lang
     _ = translator(lang)
     no_period = _("intet offentliggjort for perioden på denne side")
@@ -114,7 +114,7 @@ def filter_panel(theme: str, view: ViewState, available: Availability, has_types
             _toggle_group(
                 theme, "type", _("Innovationstype"), ids.type_filter(theme),
                 [_option(key, [_(label)], key in available.types, no_type) for key, label in INNOVATION_TYPES.items()],
-                view.types, lang, hidden=not has_types,
+                view.types, lang, hidden=not available.has_type_filter,
             ),
             _toggle_group(
                 theme, "sector", _("Sektor (vises ved siden af hele den offentlige sektor)"), ids.sector_filter(theme),

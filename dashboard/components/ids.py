@@ -30,7 +30,7 @@ presentation_link = _page_part("presentation-link")
 slides_link = _page_part("slides-link")
 language_link = _page_part("language-link")
 page_messages = _page_part("page-messages")  # texts the browser-side code shows, in the page's language
-later_updates = _page_part("later-updates")  # chart parts the browser applies a frame later (pages/theme_update.py)
+later_updates = _page_part("later-updates")  # a served page's figures but the first, drawn a frame later
 
 filter_latest = _page_part("filter-latest")
 filter_defaults = _page_part("filter-defaults")  # what the presets set (components/filters.py)

@@ -8,7 +8,8 @@ from dashboard.components import ids
 from dashboard.data import DataSet
 from dashboard.figures.availability import availability, carried_view
 from dashboard.i18n import localized, translator
-from dashboard.state import ViewState
+from dashboard.state import ALL_TYPES, ViewState
+from dashboard.vocabulary import PERIODS
 
 # Each language's switch names the other language in that language.
 SWITCH_LABELS = {"da": ("English", "en"), "en": ("Dansk", "da")}
@@ -34,8 +35,8 @@ def theme_hrefs(data: DataSet, view: ViewState) -> list[str]:
 
 
 def overview_href(view: ViewState) -> str:
-    """The overview, carrying the view on to the theme it leads to."""
-    return ViewState.from_controls(view.periods, view.types, view.sectors, view.lang).link("/")
+    """The overview, carrying the view on to the theme it leads to (an empty group as all)."""
+    return ViewState.from_controls(view.periods or PERIODS, view.types or ALL_TYPES, view.sectors, view.lang).link("/")
 
 
 def page_frame(data: DataSet, view: ViewState, content, language_link: str, page_slug: str | None = None) -> html.Div:

@@ -53,10 +53,12 @@ class DataSet:
         return row
 
     def headline_rows(self, theme: Theme) -> tuple[FigureRow, ...]:
-        """The theme's headline figure in every edition that published it with a value, oldest first."""
+        """The theme's headline figure in every edition that published it with a value on the same
+        base as the configured row (its words were written for that base), oldest first."""
         h = theme.headline
+        base = self.headline_row(theme).base
         rows = self.figure_rows(h.figure_id, sectors=[h.sector], categories=[h.category])
-        return tuple(sorted((r for r in rows if r.value_pct is not None), key=lambda r: r.period))
+        return tuple(sorted((r for r in rows if r.value_pct is not None and r.base == base), key=lambda r: r.period))
 
     def cases_for(self, theme_slug: str, types: Iterable[str] | None = None) -> tuple[Case, ...]:
         """The theme's cards; with `types`, only those involving at least one of them."""

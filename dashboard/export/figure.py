@@ -26,11 +26,12 @@ def _subtitle(chart_view: ChartView) -> str:
 
 def footer_lines(chart_view: ChartView, address: str | None = None, with_citation: bool = True,
                  wrap: int = FOOTER_WRAP) -> list[str]:
-    """The notes, then the citation; wrapped at spaces only, so an address is never cut."""
+    """The notes, then the citation, wrapped to the image's width (an address too long for a line
+    continues on the next, whole)."""
     caption = chart_view.caption
     notes = [caption.gaps, caption.approx_note, caption.types_note, caption.comparison_note]
     lines = [note for note in notes if note] + ([citation(caption, address)] if with_citation else [])
-    return [part for line in lines for part in textwrap.wrap(line, wrap, break_long_words=False, break_on_hyphens=False)]
+    return [part for line in lines for part in textwrap.wrap(line, wrap, break_on_hyphens=False)]
 
 
 # The image sizes a download offers (`storrelse`): CSS px wide and the exact height / width, if any.
@@ -44,7 +45,6 @@ def export_figure(chart_view: ChartView, address: str | None = None, include_tit
     the room it is fitted into, so the chart fills it. `exact`: the image has exactly that aspect,
     made wider where the chart needs more height (a 16:9 image for a slide of one's own)."""
     figure = go.Figure(chart_view.figure)
-    figure.layout.title = None  # the gap line moves to the footer, with the other notes
     margin = figure.layout.margin
     plot_px = figure.layout.height - margin.t - margin.b
     footer = footer_lines(chart_view, address, with_citation=include_title, wrap=FOOTER_WRAP * width // WIDTH)

@@ -79,8 +79,9 @@ class ImageRenderer:
         real export to report."""
         try:
             self.render(go.Figure(go.Bar(x=[1], y=[1]), layout=dict(width=200, height=100)), "png")
-        except ExportUnavailable:
-            pass
+        except Exception:  # noqa: BLE001 - whatever failed, the first export starts afresh and says why
+            with self._lock:
+                self._stop()
 
     def close(self) -> None:
         with self._lock:

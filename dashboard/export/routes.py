@@ -51,10 +51,10 @@ def file_name(stem: str, view: ViewState, fmt: str) -> str:
 
 
 def public_address(path: str) -> str:
-    """`path` as a full address, for a citation: under DASHBOARD_PUBLIC_URL where the operator
-    set it (behind a proxy), else under the address this download was asked from."""
-    root = os.environ.get("DASHBOARD_PUBLIC_URL") or request.url_root
-    return root.rstrip("/") + path
+    """`path` as a full address, for a citation: under DASHBOARD_PUBLIC_URL (gunicorn.conf.py sets
+    it to the server's own address unless the operator names the public one). Never from the
+    request's Host header, which a client chooses; unset, the citation gives the path alone."""
+    return os.environ.get("DASHBOARD_PUBLIC_URL", "").rstrip("/") + path
 
 
 def chart_address(shown: ChartView, view: ViewState) -> str:

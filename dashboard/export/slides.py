@@ -25,7 +25,7 @@ from dashboard.vocabulary import INNOVATION_TYPES, SECTOR_OF_ONE
 
 MARGIN = Inches(0.5)
 CASES_PER_SLIDE = 3
-CITATION_HEIGHT = Inches(0.45)
+CITATION_HEIGHT = Inches(0.6)  # three lines at 10 pt: a long address wraps
 CHART_PX = 960  # the chart image's width: its 14 px text is ~13 pt on the slide
 TITLE_ONLY, TITLE_AND_SUBTITLE = "Title Only", "Title Slide"  # layouts by name: a swapped-in template keeps them
 
@@ -70,7 +70,7 @@ def _chart_slide(deck, slide, chart_view, png: bytes, address: str) -> None:
     picture.width, picture.height = Emu(int(picture.width * ratio)), Emu(int(picture.height * ratio))
     picture.left = Emu(int((width - picture.width) / 2))
     _text_box(slide, MARGIN, height - CITATION_HEIGHT - Inches(0.15), room_w, CITATION_HEIGHT,
-              [(citation(caption, address), 11, False)])
+              [(citation(caption, address), 10, False)])
     slide.notes_slide.notes_text_frame.text = "\n".join(
         [*(_("Spørgsmål ({periods}): {question}").format(periods=p, question=q) for p, q in caption.questions),
          *(_("Kilde: {sources}").format(sources=url) for url in caption.sources)]

@@ -14,7 +14,7 @@ from dashboard.i18n import N_, translator
 from dashboard.state import ALL_TYPES, ViewState
 from dashboard.vocabulary import BASES, BASES_SHORT, INNOVATION_TYPES
 
-SOURCE_NAME = N_("Innovationsbarometeret (COI/CO-PI og Danmarks Statistik)")
+SOURCE_NAME = N_("Innovationsbarometeret (COI/CO-PI og Danmarks Statistik)")  # where no edition is shown
 CITATION = N_("Kilde: Innovationsbarometeret {editions}, CO-PI og Danmarks Statistik")
 TYPE_FILTER_NOT_APPLIED = N_("Filteret for innovationstype gælder ikke denne figur.")
 APPROX_NOTE = N_("ca.: kun offentliggjort i ord")
@@ -103,7 +103,8 @@ def citation(caption: Caption, address: str | None = None) -> str:
     """»Kilde: Innovationsbarometeret 2018-2019, CO-PI og Danmarks Statistik · N = 2.271 · <address>«:
     a line a person can read and copy (the full source URLs are in the tables and slide notes)."""
     _ = translator(caption.lang)
-    parts = [_(CITATION).format(editions=caption.editions).replace("  ", " ").replace(" ,", ",")]
+    parts = [_(CITATION).format(editions=caption.editions) if caption.editions
+             else _("Kilde: {sources}").format(sources=_(SOURCE_NAME))]
     if caption.observations:
         parts.append(f"N = {caption.observations}")
     if address:

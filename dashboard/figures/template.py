@@ -33,7 +33,8 @@ pio.templates[NAME] = go.layout.Template(
         plot_bgcolor=CARD,
         hoverlabel=dict(font=dict(family=FONT, size=TEXT_PX), bgcolor=CARD, bordercolor=MUTED, align="left"),
         xaxis=dict(gridcolor=GRID, zeroline=True, zerolinecolor=MUTED, zerolinewidth=1, ticks="", fixedrange=True),
-        yaxis=dict(showgrid=False, zeroline=False, ticks="", fixedrange=True, automargin=True),
+        # No automargin: bars.py sets the left margin from the labels (automargin draws twice).
+        yaxis=dict(showgrid=False, zeroline=False, ticks="", fixedrange=True, automargin=False),
         showlegend=False,
         bargap=0.3,
     )

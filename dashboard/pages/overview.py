@@ -3,6 +3,7 @@ an address that matches none."""
 
 from dash import dcc, html
 
+from dashboard.components.headline import headline_row_for
 from dashboard.components.link_notice import link_notice
 from dashboard.components.shell import language_href, page_frame, theme_hrefs
 from dashboard.data import DataSet
@@ -13,7 +14,7 @@ from dashboard.state import ViewState, language_of, parse_query
 
 def theme_tile(data: DataSet, theme, href: str, lang: str) -> html.Article:
     _ = translator(lang)
-    row = data.headline_row(theme)
+    row = headline_row_for(data.headline_rows(theme), ViewState())  # as the theme page opens
     return html.Article(
         className="theme-tile",
         children=[

@@ -85,7 +85,6 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
                             headline_tile(theme.slug, theme.headline, data.headline_rows(theme), view),
                             filter_panel(
                                 theme.slug, view, available,
-                                has_types=available.has_type_filter,
                                 has_sectors=any(c.group_by == "sector" for c in theme.charts),
                             ),
                             _page_tools(theme, view),

@@ -1,10 +1,10 @@
 """What a filter change on a theme page sends to the browser.
 
 The response for a view is computed once (every view is warmed before gunicorn forks) and
-kept as plain data. A filter change answers with every chart's figure and subtitle at once
-(plotly.js draws the four charts of a page in ~35 ms); the charts in words, the cards'
-footers and download links, the headline, the case list and the links to other pages follow
-in a second callback (dashboard/callbacks.py). A freshly served page draws its first chart
+kept as plain data. A filter change answers with every chart's card at once (figure, subtitle,
+gap line, footer, downloads; plotly.js draws the four charts of a page in ~35 ms); the charts
+in words, the headline, the case list and the links to other pages follow in a second callback
+(dashboard/callbacks.py). A freshly served page draws its first chart
 at once and the others a frame later, from its later-updates store (assets/dashboard.js).
 """
 
@@ -26,22 +26,19 @@ from dashboard.pages.view_links import presentation_href, slides_href, theme_lan
 from dashboard.state import ALL_TYPES, ViewState
 from dashboard.vocabulary import PERIODS
 
-# The parts of every chart card that a filter change updates at once: (component id, property);
-# FOLLOW_UP_CHART_PARTS follow with the charts in words.
+# The parts of every chart card that a filter change updates at once: (component id, property).
 CHART_PARTS = {
     "figures": (ids.chart_graph, "figure"),
     "subtitles": (ids.chart_subtitle, "children"),
     "gaps": (ids.chart_gaps, "children"),
-}
-FOLLOW_UP_CHART_PARTS = {
-    "footers": (ids.chart_footer, "children"),
-    "downloads": (ids.chart_downloads, "children"),
+    "footers": (ids.chart_footer, "children"),  # N and sources: never a moment under another view's chart
+    "downloads": (ids.chart_downloads, "children"),  # a click right after the change exports the new view
 }
 
 # The parts of the page around the charts that a filter change updates at once, in the callback's
 # order; FOLLOW_UP_PARTS follow once the charts are drawn (they hold up the first chart otherwise).
 PAGE_PARTS = ("query", "presentation_href", "slides_href", "language_href")
-FOLLOW_UP_PARTS = (*FOLLOW_UP_CHART_PARTS, "headline", "cases", "case_count", "back_href", "theme_links")
+FOLLOW_UP_PARTS = ("headline", "cases", "case_count", "back_href", "theme_links")
 
 
 @lru_cache(maxsize=8192)
@@ -75,8 +72,8 @@ def chart_words(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[s
 
 
 def follow_up_response(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[str, ...]) -> dict:
-    """What follows a filter change once its charts are drawn: the charts in words, their footers
-    and download links, the headline, the case list and the links that carry the view to other pages."""
+    """What follows a filter change once its charts are drawn: the charts in words, the headline,
+    the case list and the links that carry the view to other pages."""
     update = theme_update(data, theme, view, chart_ids)
     return {"words": chart_words(data, theme, view, chart_ids), **{part: update[part] for part in FOLLOW_UP_PARTS}}
 
