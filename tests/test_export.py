@@ -342,3 +342,17 @@ def test_chromium_dying_mid_export_gives_a_clear_error_and_the_next_export_works
     again = client.get("/export/formaal.png")
     assert again.status_code == 200 and again.data.startswith(b"\x89PNG")
     renderer.close()
+
+
+def test_xlsx_carries_the_chart_caption_on_its_own_sheet_and_csv_stays_a_bare_table(client):
+    response = client.get("/export/arbejdspladser-type.xlsx?periode=2015-2016,2018-2019")
+    sheets = pd.read_excel(io.BytesIO(response.data), sheet_name=None, header=None)
+    assert list(sheets) == ["Data", "Om figuren"]
+    about = dict(zip(sheets["Om figuren"][0], sheets["Om figuren"][1]))
+    assert about["Figur"] == "Arbejdspladser, der har indført innovation, efter type"
+    assert "Produkt" in about["Ikke offentliggjort"] and "2021-2023" not in about["Ikke offentliggjort"]
+    assert about["Citér som"].startswith("Kilde: Innovationsbarometeret 2015-2016 og 2018-2019, CO-PI og Danmarks Statistik")
+    assert any(str(key).startswith("Spørgsmål (2015-2016") for key in about)
+    assert any(str(value).startswith("https://") for key, value in about.items() if key == "Kilde")
+    csv = client.get("/export/arbejdspladser-type.csv?periode=2015-2016,2018-2019").data.decode("utf-8-sig")
+    assert csv.splitlines()[0].startswith("Tema;Figur;")  # the header row first: programs read it as it is

@@ -11,7 +11,7 @@ from dashboard.components.chart_text import summary_sentence
 from dashboard.export.images import ExportUnavailable, ImageRenderer
 from dashboard.export.metadata import pdf_with_metadata, svg_with_metadata
 from dashboard.export.slides import theme_deck
-from dashboard.export.tables import chart_table, to_csv, to_xlsx
+from dashboard.export.tables import about_rows, chart_table, to_csv, to_xlsx
 from dashboard.figures.captions import citation
 from dashboard.figures.chart_view import ChartView, chart_view, find_chart
 from dashboard.i18n import translator
@@ -115,7 +115,7 @@ def register_export_routes(server, data: DataSet, renderer: ImageRenderer) -> No
             shown = chart_view(data, theme, chart, view)
             if fmt in ("csv", "xlsx"):
                 table = chart_table(shown)
-                body = to_csv(table) if fmt == "csv" else to_xlsx(table)
+                body = to_csv(table) if fmt == "csv" else to_xlsx(table, about_rows(shown, chart_address(shown, view)))
             else:
                 body = _image(renderer, shown, view, fmt, scale, size)
             stem = f"{theme.slug}_{chart.id}" + ("" if size == "standard" or fmt in ("csv", "xlsx") else f"_{size}")

@@ -9,6 +9,7 @@ import io
 
 import pandas as pd
 
+from dashboard.figures.captions import citation
 from dashboard.figures.chart_view import ChartView
 from dashboard.i18n import N_, localized, translator
 from dashboard.vocabulary import BASES, NOT_PUBLISHED, SECTORS
@@ -89,10 +90,28 @@ def to_csv(table: pd.DataFrame) -> bytes:
     return text.encode("utf-8-sig")
 
 
-def to_xlsx(table: pd.DataFrame) -> bytes:
+def about_rows(chart_view: ChartView, address: str) -> list[tuple[str, str]]:
+    """The chart's caption as (what, words) rows: the same words the page and the images show."""
+    caption = chart_view.caption
+    _ = translator(caption.lang)
+    rows = [(_("Figur"), caption.title), (_("Grundlag"), caption.base), (_("Periode"), caption.periods),
+            (_("Innovationstype"), caption.types), (_("Ikke offentliggjort"), caption.gaps.partition(": ")[2]),
+            ("ca.", caption.approx_note), ("NB", caption.comparison_note), ("", caption.types_note)]
+    rows += [(_("Spørgsmål ({periods}): ").format(periods=periods).rstrip(": "), question)
+             for periods, question in caption.questions]
+    rows += [(_("Kilde"), url) for url in caption.sources]
+    rows.append((_("Citér som"), citation(caption, address)))
+    return [(what, words) for what, words in rows if words]
+
+
+def to_xlsx(table: pd.DataFrame, about: list[tuple[str, str]]) -> bytes:
+    """The table on the sheet »Data« (one row per bar, as the CSV), and the chart's caption on
+    the sheet »Om figuren«. The CSV stays the bare table, for programs that read it."""
     out = io.BytesIO()
     value = _header(table, "value")
     numeric = table.assign(**{value: pd.to_numeric(table[value].map(lambda v: None if v is None else float(v)))})
+    _ = translator(table.attrs["lang"])
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
         numeric.to_excel(writer, index=False, sheet_name="Data")
+        pd.DataFrame(about).to_excel(writer, index=False, header=False, sheet_name=_("Om figuren"))
     return out.getvalue()
