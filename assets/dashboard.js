@@ -170,9 +170,13 @@
     var index = slides().findIndex(function (slide) { return slide.getAttribute("data-chart") === wanted; });
     if (index >= 0) { show(index); }
   }
+  var phone = window.matchMedia("(max-width: 575.98px)");
   new MutationObserver(function () {
     var presenter = document.querySelector(".presenter");
     if (presenter && !presenter.ibShown) { presenter.ibShown = true; showFromAddress(); }
+    /* On a phone a theme page starts with its filters folded to one line of what is selected. */
+    var filters = document.querySelector(".filter-details");
+    if (filters && !filters.ibFolded) { filters.ibFolded = true; if (phone.matches) { filters.open = false; } }
   }).observe(document.documentElement, { childList: true, subtree: true });
 
   /* Esc: back to the page, with the same view (the exit link's), scrolled to the chart that was shown. */

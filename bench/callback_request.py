@@ -10,7 +10,7 @@ PATH = "/_dash-update-component"
 # In the order dashboard/callbacks.py declares them.
 CHART_OUTPUTS = tuple((component_id("", "")["role"], prop) for component_id, prop in CHART_PARTS.values())
 FOLLOW_UP_CHART_OUTPUTS = (("chart-words", "children"),)
-PAGE_OUTPUTS = (("view-query", "data"),
+PAGE_OUTPUTS = (("view-query", "data"), ("filter-summary", "children"),
                 ("presentation-link", "href"), ("slides-link", "href"), ("language-link", "href"))
 # The follow-up callback's: the charts in words, then these, then the menu's link to every theme page.
 FOLLOW_UP_OUTPUTS = (("headline", "children"), ("case-list", "children"), ("case-count", "children"), ("back-link", "href"))

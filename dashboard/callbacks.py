@@ -28,6 +28,7 @@ def register_callbacks(app, data: DataSet) -> None:
         output={
             **{part: Output(component_id(MATCH, ALL), prop) for part, (component_id, prop) in CHART_PARTS.items()},
             "query": Output(ids.view_query(MATCH), "data"),
+            "filter_summary": Output(ids.filter_summary(MATCH), "children"),
             "presentation_href": Output(ids.presentation_link(MATCH), "href"),
             "slides_href": Output(ids.slides_link(MATCH), "href"),
             "language_href": Output(ids.language_link(MATCH), "href"),

@@ -11,6 +11,7 @@ from dash import html
 
 from dashboard.components import ids
 from dashboard.figures.availability import Availability
+from dashboard.formatting import period_list
 from dashboard.i18n import translator
 from dashboard.state import ALL_SECTORS, ALL_TYPES, ViewState
 from dashboard.vocabulary import INNOVATION_TYPES, NOT_PUBLISHED, PERIODS, SECTORS
@@ -92,9 +93,24 @@ def _period_label(period: str) -> list:
     return [html.Span(className=f"swatch edition-{period}", **{"aria-hidden": "true"}), period]
 
 
-def filter_panel(theme: str, view: ViewState, available: Availability, has_sectors: bool) -> html.Section:
+def filter_summary(view: ViewState, available: Availability) -> str:
+    """The active filters in a line (»2018-2019 og 2021-2023 · alle typer«), for the folded panel on a phone."""
+    _ = translator(view.lang)
+    parts = [_("alle perioder") if view.periods == PERIODS else period_list(view.periods, view.lang) or _("ingen periode")]
+    if available.has_type_filter:
+        parts.append(_("alle typer") if view.types == ALL_TYPES
+                     else ", ".join(_(INNOVATION_TYPES[t]) for t in view.types) or _("ingen type"))
+    if available.has_sector_filter:
+        chosen = [s for s in view.sectors if s != "alle"]
+        parts.append(_("alle sektorer") if tuple(chosen) == SELECTABLE_SECTORS
+                     else ", ".join(_(SECTORS[s]) for s in chosen) or _("kun hele sektoren"))
+    return " · ".join(parts)
+
+
+def filter_panel(theme: str, view: ViewState, available: Availability) -> html.Section:
     """Period filter; type and sector filters where they change something on the theme's page
-    (elsewhere present but hidden, as the filter callback reads all three)."""
+    (elsewhere present but hidden, as the filter callback reads all three). On a phone the panel
+    is folded to one line saying what is selected (assets/dashboard.js folds it; CSS shows the line)."""
     lang = view.lang
     _ = translator(lang)
     no_period = _("intet offentliggjort for perioden på denne side")
@@ -102,7 +118,11 @@ def filter_panel(theme: str, view: ViewState, available: Availability, has_secto
     return html.Section(
         className="filter-panel",
         **{"aria-label": _("Filtre")},
-        children=[
+        children=html.Details(open=True, className="filter-details", children=[
+            html.Summary(className="filter-fold", children=[
+                html.Span(_("Filtre: "), className="filter-fold-label"),
+                html.Span(filter_summary(view, available), id=ids.filter_summary(theme)),
+            ]),
             _toggle_group(
                 theme, "period", _("Periode"), ids.period_filter(theme),
                 [_option(p, _period_label(p), p in available.periods, no_period) for p in PERIODS],
@@ -119,10 +139,10 @@ def filter_panel(theme: str, view: ViewState, available: Availability, has_secto
             _toggle_group(
                 theme, "sector", _("Sektor (vises ved siden af hele den offentlige sektor)"), ids.sector_filter(theme),
                 [{"label": [_(SECTORS[key])], "value": key} for key in SELECTABLE_SECTORS],
-                [s for s in view.sectors if s != "alle"], lang, hidden=not has_sectors,
+                [s for s in view.sectors if s != "alle"], lang, hidden=not available.has_sector_filter,
             ),
             reading_guide(lang),
-        ],
+        ]),
     )
 
 

@@ -33,6 +33,7 @@ page_messages = _page_part("page-messages")  # texts the browser-side code shows
 later_updates = _page_part("later-updates")  # a served page's figures but the first, drawn a frame later
 
 filter_latest = _page_part("filter-latest")
+filter_summary = _page_part("filter-summary")  # the active filters in a line (the folded panel on a phone)
 filter_defaults = _page_part("filter-defaults")  # what the presets set (components/filters.py)
 back_link = _page_part("back-link")
 

@@ -16,6 +16,7 @@ from dashboard.vocabulary import INNOVATION_TYPES, PERIODS
 class Availability:
     periods: tuple[str, ...]  # editions with at least one published value on the page
     types: tuple[str, ...]  # innovation types with a published value or a case on the page
+    has_sector_filter: bool = False  # a chart of the page is by sector
 
     @property
     def latest_period(self) -> str:
@@ -36,7 +37,8 @@ def availability(data: DataSet, theme: Theme) -> Availability:
         if type_filter_applies(data, chart):
             types |= {r.category for r in rows if r.category in INNOVATION_TYPES}
     periods |= {r.period for r in data.headline_rows(theme)}
-    return Availability(tuple(p for p in PERIODS if p in periods), tuple(t for t in INNOVATION_TYPES if t in types))
+    return Availability(tuple(p for p in PERIODS if p in periods), tuple(t for t in INNOVATION_TYPES if t in types),
+                        has_sector_filter=any(chart.group_by == "sector" for chart in theme.charts))
 
 
 def carried_view(view: ViewState, target: Availability) -> ViewState:

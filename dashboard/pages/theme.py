@@ -83,10 +83,7 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
                         lg=8,
                         children=[
                             headline_tile(theme.slug, theme.headline, data.headline_rows(theme), view),
-                            filter_panel(
-                                theme.slug, view, available,
-                                has_sectors=any(c.group_by == "sector" for c in theme.charts),
-                            ),
+                            filter_panel(theme.slug, view, available),
                             _page_tools(theme, view),
                             *[chart_card(cv, view, deferred=index > 0) for index, cv in enumerate(views)],
                             dcc.Store(id=ids.later_updates(theme.slug), data=page_later_updates(theme, views)),

@@ -15,11 +15,13 @@ from dashboard.components import ids
 from dashboard.components.case_card import case_count, case_list
 from dashboard.components.chart_card import chart_footer, chart_subtitle, download_items
 from dashboard.components.chart_text import chart_in_words
+from dashboard.components.filters import filter_summary
 from dashboard.components.headline import headline_content
 from dashboard.components.shell import overview_href, theme_hrefs
 from dashboard.components.plain_data import plain_data
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
+from dashboard.figures.availability import availability
 from dashboard.figures.chart_view import ChartView, chart_views
 from dashboard.i18n import DEFAULT_LANGUAGE
 from dashboard.pages.view_links import presentation_href, slides_href, theme_language_href
@@ -37,7 +39,7 @@ CHART_PARTS = {
 
 # The parts of the page around the charts that a filter change updates at once, in the callback's
 # order; FOLLOW_UP_PARTS follow once the charts are drawn (they hold up the first chart otherwise).
-PAGE_PARTS = ("query", "presentation_href", "slides_href", "language_href")
+PAGE_PARTS = ("query", "filter_summary", "presentation_href", "slides_href", "language_href")
 FOLLOW_UP_PARTS = ("headline", "cases", "case_count", "back_href", "theme_links")
 
 
@@ -57,6 +59,7 @@ def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[
         "cases": case_list(cases, bool(data.cases_for(theme.slug)), view.lang),
         "case_count": case_count(cases, view.lang),
         "query": view.query_string(),
+        "filter_summary": filter_summary(view, availability(data, theme)),
         "presentation_href": presentation_href(theme, view),
         "slides_href": slides_href(theme, view),
         "language_href": theme_language_href(theme, view),

@@ -166,7 +166,7 @@ def test_touch_targets_are_at_least_44_px_on_a_phone(browser, base_url):
     page.goto(f"{base_url}/lav-nye-services")
     wait_for_charts(page, 4)
     small = page.evaluate("""() => [...document.querySelectorAll(
-        '.filter-button, .filter-preset, .chart-tools .btn, .page-tools .btn, .site-menu-toggle')]
+        '.filter-fold, .filter-button, .filter-preset, .chart-tools .btn, .page-tools .btn, .site-menu-toggle')]
         .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
         .map(e => e.textContent.trim())""")
     context.close()
@@ -182,3 +182,26 @@ def test_the_headline_follows_a_period_change(page, base_url):
     toggle(page, "Periode", rows[-1].period)
     expect(tile.locator(".headline-period")).to_have_text(f"Periode: {rows[-2].period}")
     expect(tile.locator(".headline-value")).to_have_text(f"{rows[-2].value_pct} %")
+
+
+def test_on_a_phone_the_filters_start_folded_to_a_line_of_what_is_selected(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{base_url}/lav-nye-services?periode=2018-2019,2021-2023")
+    wait_for_charts(page, 4)
+    fold = page.locator(".filter-fold")
+    expect(fold).to_be_visible()
+    expect(fold).to_have_text("Filtre: 2018-2019 og 2021-2023 · alle typer · alle sektorer")
+    expect(page.locator(".filter-button").first).to_be_hidden()
+    fold.click()
+    toggle(page, "Innovationstype", "Produkt")
+    expect(fold).to_have_text("Filtre: 2018-2019 og 2021-2023 · Proces og organisering, Service, Kommunikation · alle sektorer")
+    context.close()
+    # On a laptop the panel is open and the line is not shown.
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base_url}/lav-nye-services")
+    wait_for_charts(page, 4)
+    expect(page.locator(".filter-fold")).to_be_hidden()
+    expect(page.locator(".filter-button").first).to_be_visible()
+    context.close()
