@@ -11,8 +11,9 @@ import multiprocessing
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
-# The address exported charts cite; behind a proxy, set the public one.
-os.environ.setdefault("DASHBOARD_PUBLIC_URL", f"http://{bind}")
+# The address exported charts cite; behind a proxy, set the public one. (raw_env: set in the
+# server's environment when gunicorn starts, not when this file is read.)
+raw_env = [] if os.environ.get("DASHBOARD_PUBLIC_URL") else [f"DASHBOARD_PUBLIC_URL=http://{bind}"]
 # cores + 1 measured best on 2 cores (bench/RESULTS.md): more workers only contend for the CPU.
 workers = int(os.environ.get("WORKERS", multiprocessing.cpu_count() + 1))
 worker_class = "gthread"

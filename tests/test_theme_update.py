@@ -23,7 +23,7 @@ def test_a_period_change_sends_every_figure_and_subtitle_at_once(data):
     theme, chart_ids, response = _response(data, "lav-nye-services", after)
     expected = [cv.figure.to_plotly_json() for cv in chart_views(data, theme, after, list(chart_ids))]
     assert response["figures"] == json.loads(json.dumps(expected))
-    assert set(response) == {*CHART_PARTS, "query", "presentation_href", "slides_href", "language_href"}
+    assert set(response) == {*CHART_PARTS, "query", "filter_summary", "presentation_href", "slides_href", "language_href"}
     assert all(len(response[part]) == len(chart_ids) for part in CHART_PARTS)
 
 
