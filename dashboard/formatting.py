@@ -27,7 +27,12 @@ def approx_percent(value: Decimal, lang: str) -> str:
     return _("ca.") + NBSP + percent(value, lang)
 
 
+def word_list(words, lang: str) -> str:
+    """'Kommuner, Regioner og Staten' ('…, Regions and the State'); '' for none."""
+    words = list(words)
+    return format_list(words, locale=LOCALES[lang]) if words else ""
+
+
 def period_list(periods, lang: str) -> str:
     """'2013-2014, 2015-2016 og 2021-2023' ('… and 2021-2023')."""
-    periods = list(periods)
-    return format_list(periods, locale=LOCALES[lang]) if periods else ""
+    return word_list(periods, lang)

@@ -3,6 +3,7 @@ both made from the same slice as the figure."""
 
 from dash import html
 
+from dashboard.components.edition import edition_swatch
 from dashboard.figures.chart_slice import ChartSlice
 from dashboard.figures.chart_view import ChartView
 from dashboard.figures.value_text import quoted, value_text
@@ -41,7 +42,7 @@ def data_table(chart_view: ChartView) -> html.Table:
 
     rows = [
         html.Tr([html.Th(group.label, scope="row"),
-                 html.Td([html.Span(className=f"swatch edition-{slot.period}", **{"aria-hidden": "true"}), slot.period]),
+                 html.Td([edition_swatch(slot.period), slot.period]),
                  html.Td(value_text(slot.row, lang)), *question(slot.row)])
         for group in chart_view.slice.groups
         for slot in group.slots

@@ -10,6 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.components import ids
+from dashboard.components.edition import edition_swatch
 from dashboard.figures.availability import Availability
 from dashboard.formatting import period_list
 from dashboard.i18n import translator
@@ -90,7 +91,7 @@ def reading_guide(lang: str) -> html.Div:
 
 def _period_label(period: str) -> list:
     """The edition with its colour, as every chart draws it."""
-    return [html.Span(className=f"swatch edition-{period}", **{"aria-hidden": "true"}), period]
+    return [edition_swatch(period), period]
 
 
 def filter_summary(view: ViewState, available: Availability) -> str:

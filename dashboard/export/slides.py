@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable
 from datetime import date
 
+from babel.dates import format_date
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
@@ -17,9 +18,7 @@ from dashboard.export.slide_template import template_path
 from dashboard.figures.captions import SOURCE_NAME, citation
 from dashboard.figures.chart_view import chart_views
 from dashboard.formatting import period_list
-from babel.dates import format_date
-from dashboard.i18n import LOCALES
-from dashboard.i18n import localized, translator
+from dashboard.i18n import LOCALES, localized, translator
 from dashboard.state import ALL_TYPES, ViewState
 from dashboard.vocabulary import INNOVATION_TYPES, SECTOR_OF_ONE
 

@@ -82,7 +82,7 @@ def _hover(subject: str, row: FigureRow, lang: str) -> str:
     if row.n_obs:
         lines.append(_("Antal observationer: {n}").format(n=number(row.n_obs, lang)))
     if row.question_da:
-        question = _("Spørgsmål ({period}): {question}").format(period=row.period, question=quoted(row.question_da, lang))
+        question = _("Spørgsmål ({periods}): {question}").format(periods=row.period, question=quoted(row.question_da, lang))
         lines += textwrap.wrap(question, HOVER_WRAP)
     return "<br>".join(lines)
 

@@ -5,11 +5,9 @@ name the gaps in this one line instead (»Ikke offentliggjort: Kommuner og Regio
 so nothing is silently left out and nothing is drawn as zero.
 """
 
-from babel.lists import format_list
-
 from dashboard.figures.chart_slice import ChartSlice
-from dashboard.formatting import period_list
-from dashboard.i18n import LOCALES, translator
+from dashboard.formatting import period_list, word_list
+from dashboard.i18n import translator
 from dashboard.vocabulary import INNOVATION_TYPES, NOT_PUBLISHED
 
 
@@ -28,7 +26,7 @@ def gap_items(slice_: ChartSlice) -> list[str]:
         if periods:
             missing.setdefault(periods, []).append(group.label)
     for periods, labels in missing.items():
-        items.append(f"{format_list(labels, locale=LOCALES[slice_.lang])} {period_list(periods, slice_.lang)}")
+        items.append(f"{word_list(labels, slice_.lang)} {period_list(periods, slice_.lang)}")
     return items
 
 

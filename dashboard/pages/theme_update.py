@@ -4,8 +4,8 @@ The response for a view is computed once (every view is warmed before gunicorn f
 kept as plain data. A filter change answers with every chart's card at once (figure, subtitle,
 gap line, footer, downloads; plotly.js draws the four charts of a page in ~35 ms); the charts
 in words, the headline, the case list and the links to other pages follow in a second callback
-(dashboard/callbacks.py). A freshly served page draws its first chart
-at once and the others a frame later, from its later-updates store (assets/dashboard.js).
+(dashboard/callbacks.py). A freshly served page draws its first chart at once and the others a
+frame later, from its later-updates store (assets/dashboard.js).
 """
 
 from functools import lru_cache
@@ -81,15 +81,11 @@ def follow_up_response(data: DataSet, theme: Theme, view: ViewState, chart_ids: 
     return {"words": chart_words(data, theme, view, chart_ids), **{part: update[part] for part in FOLLOW_UP_PARTS}}
 
 
-def later_figures(theme: Theme, chart_ids, figures) -> list[dict]:
-    """The later-updates store's content: the figure of each chart but the first, with the id of its graph."""
-    return [{"id": ids.chart_graph(theme.slug, chart_id), "prop": "figure", "value": figure}
-            for chart_id, figure in zip(chart_ids[1:], figures[1:])]
-
-
 def page_later_updates(theme: Theme, views: list[ChartView]) -> list[dict]:
-    """A freshly served page draws its first chart at once and the others a frame later."""
-    return later_figures(theme, [cv.chart.id for cv in views], [cv.figure.to_plotly_json() for cv in views])
+    """The later-updates store of a freshly served page, which draws its first chart at once and
+    the others a frame later: the figure of each chart but the first, with the id of its graph."""
+    return [{"id": ids.chart_graph(theme.slug, cv.chart.id), "prop": "figure", "value": cv.figure.to_plotly_json()}
+            for cv in views[1:]]
 
 
 def filter_response(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[str, ...]) -> dict:
