@@ -18,6 +18,15 @@ DATA = ROOT / "data"
 
 # The YAML parser notices the unclosed bracket of a broken "- slug: skab-vaerdi" on the line after.
 YAML_ERROR_LINE = (DATA / "themes.yaml").read_text(encoding="utf-8").splitlines().index("  - slug: skab-vaerdi") + 2
+FIGURE_LINES = len((DATA / "figures.csv").read_text(encoding="utf-8").splitlines())
+
+
+def _theme_line(text: str) -> int:
+    """The line of themes.yaml that holds `text` (first occurrence), 1-based."""
+    return next(i for i, line in enumerate((DATA / "themes.yaml").read_text(encoding="utf-8").splitlines(), start=1)
+                if text in line)
+
+
 # figures.csv line 6 is the 43 % service figure (exact); line 7 the verbal communication one.
 EXACT_LINE, VERBAL_LINE, APPROX_LINE = 6, 7, 3
 
@@ -75,7 +84,7 @@ BROKEN = {
     "n_obs not a number": (lambda d: _set_field(d / "figures.csv", EXACT_LINE, "n_obs", "2.362"), "figures.csv:6: n_obs: '2.362' is not a whole number"),
     "duplicate key": (
         lambda d: _append_line(d / "figures.csv", (d / "figures.csv").read_text(encoding="utf-8").split("\n")[EXACT_LINE - 1]),
-        "figures.csv:53: duplicate (figure_id, period, sector, category) ('arbejdspladser_type', '2015-2016', 'alle', 'service'); first on line 6",
+        f"figures.csv:{FIGURE_LINES + 1}: duplicate (figure_id, period, sector, category) ('arbejdspladser_type', '2015-2016', 'alle', 'service'); first on line 6",
     ),
     "non-URL source": (lambda d: _set_field(d / "figures.csv", EXACT_LINE, "source_url", "co-pi.dk/lav-nye-services"), "figures.csv:6: source_url: 'co-pi.dk/lav-nye-services' is not an http(s) address"),
     "unknown theme in figure": (lambda d: _set_field(d / "figures.csv", EXACT_LINE, "theme", "ukendt-tema"), "figures.csv:6: theme: 'ukendt-tema' is not a theme of themes.yaml"),
@@ -83,19 +92,19 @@ BROKEN = {
     "missing file": (lambda d: (d / "editions.csv").unlink(), "editions.csv: file is missing"),
     "byte-order mark": (lambda d: (d / "figures.csv").write_bytes(b"\xef\xbb\xbf" + (d / "figures.csv").read_bytes()), "figures.csv:1: file starts with a byte-order mark (BOM)"),
     "latin-1 encoding": (
-        lambda d: (d / "figures.csv").write_bytes((d / "figures.csv").read_text(encoding="utf-8").encode("latin-1")),
+        lambda d: (d / "figures.csv").write_bytes((d / "figures.csv").read_text(encoding="utf-8").encode("latin-1", errors="replace")),
         "figures.csv:2: byte 0xf8 is not UTF-8",
     ),
     "semicolon separated": (lambda d: (d / "editions.csv").write_text((d / "editions.csv").read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8"), "editions.csv:1: columns are separated by semicolons"),
-    "trailing blank lines": (lambda d: _append_line(d / "figures.csv", "\n"), "figures.csv:53: blank line; remove it"),
+    "trailing blank lines": (lambda d: _append_line(d / "figures.csv", "\n"), f"figures.csv:{FIGURE_LINES + 1}: blank line; remove it"),
     "too many fields": (lambda d: _append_line(d / "editions.csv", "5,2025-2026,1,1,https://example.org/,x"), "editions.csv:6: cannot be read as CSV"),
     "unknown theme in case": (lambda d: _replace(d / "cases.yaml", "theme: lav-nye-services", "theme: lav-nye-ting"), "cases.yaml:110: theme: 'lav-nye-ting' is not a theme of themes.yaml"),
     "unknown innovation type in case": (lambda d: _replace(d / "cases.yaml", "  - process\n  year: null", "  - processes\n  year: null"), "cases.yaml:54: innovation_types.0: 'processes' is not one of"),
     "case without summary": (lambda d: _replace(d / "cases.yaml", "summary_da: Med tjenesten", "summary_xx: Med tjenesten"), "cases.yaml:110: summary_da: Field required"),
-    "chart names a missing figure": (lambda d: _replace(d / "themes.yaml", "figure_id: antal_typer", "figure_id: antal_typer_x"), "themes.yaml:82: figure_id: 'antal_typer_x' is not a figure_id of figures.csv"),
-    "chart names a missing category": (lambda d: _replace(d / "themes.yaml", "categories: [mindst_en]", "categories: [mindst_to]"), "themes.yaml:74: categories: 'mindst_to' is not a category of figure 'arbejdspladser_type'"),
-    "chart id used twice": (lambda d: _replace(d / "themes.yaml", "id: flere-typer", "id: forloeb"), "themes.yaml:81: charts.id: duplicate chart id forloeb; first on line 31"),
-    "headline names no row": (lambda d: _replace(d / "themes.yaml", "category: som_planlagt_og_forventet", "category: som_planlagt"), "themes.yaml:25: headline: names no row of figures.csv"),
+    "chart names a missing figure": (lambda d: _replace(d / "themes.yaml", "figure_id: antal_typer", "figure_id: antal_typer_x"), f"themes.yaml:{_theme_line('figure_id: antal_typer')}: figure_id: 'antal_typer_x' is not a figure_id of figures.csv"),
+    "chart names a missing category": (lambda d: _replace(d / "themes.yaml", "categories: [mindst_en]", "categories: [mindst_to]"), f"themes.yaml:{_theme_line('categories: [mindst_en]')}: categories: 'mindst_to' is not a category of figure 'arbejdspladser_type'"),
+    "chart id used twice": (lambda d: _replace(d / "themes.yaml", "id: flere-typer", "id: forloeb"), f"themes.yaml:{_theme_line('id: flere-typer')}: charts.id: duplicate chart id forloeb; first on line {_theme_line('id: forloeb')}"),
+    "headline names no row": (lambda d: _replace(d / "themes.yaml", "category: som_planlagt_og_forventet", "category: som_planlagt"), f"themes.yaml:{_theme_line('figure_id: proces_forloeb')}: headline: names no row of figures.csv"),
     "YAML syntax error": (lambda d: _replace(d / "themes.yaml", "  - slug: skab-vaerdi", "  - slug: [skab-vaerdi"), f"themes.yaml:{YAML_ERROR_LINE}: YAML syntax error"),
     "themes not a list": (lambda d: (d / "themes.yaml").write_text("themes: styr-processen\n", encoding="utf-8"), "themes.yaml:1: themes: Input should be a valid tuple"),
     "cases not a list": (lambda d: (d / "cases.yaml").write_text("id: x\n", encoding="utf-8"), "cases.yaml:1: must be a list of cases"),
@@ -114,7 +123,7 @@ def data_copy(tmp_path) -> Path:
 def test_shipped_data_is_valid(capsys):
     assert main(["check", str(DATA)]) == 0
     out = capsys.readouterr().out
-    assert "valid: 51 figures, 15 charts, 9 themes (9 with a page), 10 cases" in out
+    assert "valid: 88 figures, 28 charts, 13 themes (13 with a page), 10 cases" in out
 
 
 @pytest.mark.parametrize("breakage", BROKEN, ids=list(BROKEN))

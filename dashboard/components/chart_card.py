@@ -29,7 +29,7 @@ DOWNLOADS = (  # (format, size, label)
 def chart_subtitle(caption: Caption) -> list:
     parts = [html.Span(caption.base, className="chart-base")]
     parts += [html.Span(text) for text in (caption.periods, caption.types) if text]
-    parts += [html.Span(note, className="chart-filter-note") for note in (caption.types_note, caption.filter_note) if note]
+    parts += [html.Span(note, className="chart-filter-note") for note in (caption.chart_note, caption.types_note, caption.filter_note) if note]
     if caption.comparison_note:
         parts.append(html.Strong(caption.comparison_note, className="chart-comparison-note"))
     return parts

@@ -4,7 +4,7 @@ both made from the same slice as the figure."""
 from dash import html
 
 from dashboard.components.edition import edition_swatch
-from dashboard.figures.chart_slice import ChartSlice
+from dashboard.figures.chart_slice import ChartSlice, slot_label
 from dashboard.figures.chart_view import ChartView
 from dashboard.figures.value_text import quoted, value_text
 from dashboard.i18n import danish_marker, localized, translator
@@ -41,7 +41,7 @@ def data_table(chart_view: ChartView) -> html.Table:
         return [html.Td(quoted(row.question_da, lang) if row.question_da else "", **danish_marker(lang))] if reworded else []
 
     rows = [
-        html.Tr([html.Th(group.label, scope="row"),
+        html.Tr([html.Th(slot_label(chart_view.slice, group, slot), scope="row"),
                  html.Td([edition_swatch(slot.period), slot.period]),
                  html.Td(value_text(slot.row, lang)), *question(slot.row)])
         for group in chart_view.slice.groups

@@ -1,13 +1,13 @@
 """Schemas of the data files: one pydantic model per row, case and theme.
 
 Every check of a single row lives here; checks across rows and files live in
-`validate.py`. Error messages are written for the person editing the file.
+`loader.py`. Error messages are written for the person editing the file.
 """
 
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from dashboard.vocabulary import BASES, CASE_TYPE_TO_FILTER, PERIODS, PRECISIONS, SECTORS
@@ -197,9 +197,19 @@ class Chart(BaseModel):
     group_by: Literal["category", "sector"] = "category"
     categories: tuple[Key, ...] | None = None
     sectors: tuple[Sector, ...] = ("alle",)
+    # A fact of this chart's data that its reader needs (multiple answers, what a share counts),
+    # shown with the caption wherever the chart goes.
+    note_da: OptionalText = None
+    note_en: OptionalText = None
     # An optional chart's figure may be absent (figures fetched from Statbank): then the chart
     # is left off its page instead of refusing the data set.
     optional: bool = False
+
+    @model_validator(mode="after")
+    def _note_in_both_languages(self):
+        if bool(self.note_da) != bool(self.note_en):
+            raise _fail("note_da and note_en go together: give the note in both languages or neither")
+        return self
 
 
 class Theme(BaseModel):

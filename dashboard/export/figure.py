@@ -29,7 +29,7 @@ def footer_lines(chart_view: ChartView, address: str | None = None, with_citatio
     """The notes, then the citation, wrapped to the image's width (an address too long for a line
     continues on the next, whole)."""
     caption = chart_view.caption
-    notes = [caption.gaps, caption.approx_note, caption.types_note, caption.comparison_note]
+    notes = [caption.gaps, caption.approx_note, caption.chart_note, caption.types_note, caption.comparison_note]
     lines = [note for note in notes if note] + ([citation(caption, address)] if with_citation else [])
     return [part for line in lines for part in textwrap.wrap(line, wrap, break_on_hyphens=False)]
 

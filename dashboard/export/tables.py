@@ -10,6 +10,7 @@ import io
 import pandas as pd
 
 from dashboard.figures.captions import citation
+from dashboard.figures.chart_slice import slot_label
 from dashboard.figures.chart_view import ChartView
 from dashboard.i18n import N_, localized, translator
 from dashboard.vocabulary import BASES, NOT_PUBLISHED, SECTORS
@@ -52,7 +53,7 @@ def chart_table(chart_view: ChartView) -> pd.DataFrame:
                 {
                     "theme": localized(chart_view.theme, "title", lang),
                     "chart": localized(chart, "title", lang),
-                    "group": group.label,
+                    "group": slot_label(slice_, group, slot),
                     "sector": _(SECTORS[row.sector if row else (group.key if chart.group_by == "sector" else "alle")]),
                     "period": slot.period,
                     "value": row.value_pct if row else None,
@@ -96,7 +97,7 @@ def about_rows(chart_view: ChartView, address: str) -> list[tuple[str, str]]:
     _ = translator(caption.lang)
     rows = [(_("Figur"), caption.title), (_("Grundlag"), caption.base), (_("Periode"), caption.periods),
             (_("Innovationstype"), caption.types), (_("Ikke offentliggjort"), caption.gaps.partition(": ")[2]),
-            ("ca.", caption.approx_note), ("NB", caption.comparison_note), ("", caption.types_note)]
+            ("ca.", caption.approx_note), ("NB", caption.comparison_note), ("", caption.chart_note), ("", caption.types_note)]
     rows += [(_("Spørgsmål ({periods}): ").format(periods=periods).rstrip(": "), question)
              for periods, question in caption.questions]
     rows += [(_("Kilde"), url) for url in caption.sources]

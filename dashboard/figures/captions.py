@@ -10,7 +10,8 @@ from urllib.parse import unquote, urlparse
 from dashboard.figures.chart_slice import ChartSlice
 from dashboard.figures.gaps import gap_line
 from dashboard.formatting import number, period_list
-from dashboard.i18n import N_, translator
+from dashboard.figures.value_text import quoted
+from dashboard.i18n import N_, localized, translator
 from dashboard.state import ALL_TYPES, ViewState
 from dashboard.vocabulary import BASES, BASES_SHORT, INNOVATION_TYPES
 
@@ -33,6 +34,7 @@ class Caption:
     editions: str  # the shown editions as a list: »2018-2019 og 2021-2023«
     comparison_note: str  # where editions differ in base or question wording; else empty
     types_note: str  # a fact of the data, where the chart is by innovation type; else empty
+    chart_note: str  # the chart's own note from themes.yaml (e.g. several answers allowed); else empty
     filter_note: str  # on the page only, where the theme's type filter leaves this chart alone; else empty
     types: str
     approx_note: str  # what »ca.« means, where the chart has an approximate value; else empty
@@ -85,18 +87,40 @@ def _questions(slice_: ChartSlice) -> tuple[tuple[str, str], ...]:
     return tuple((period_list(p, slice_.lang), question) for question, p in periods.items())
 
 
+def _reworded_answers(slice_: ChartSlice) -> str:
+    """»I samspil med borgere« (2013-2014), »… (positiv rolle)« (2018-2019): each answer whose
+    published wording changed between the shown editions, with the editions of each wording."""
+    if slice_.chart.group_by != "category":
+        return ""
+    answers = []
+    for group in slice_.groups:
+        wordings: dict[str, list[str]] = {}
+        for slot in group.slots:
+            if slot.row is not None:
+                wordings.setdefault(localized(slot.row, "label", slice_.lang), []).append(slot.period)
+        if len(wordings) > 1:
+            answers.append(", ".join(f"{quoted(w, slice_.lang)} ({period_list(p, slice_.lang)})" for w, p in wordings.items()))
+    return "; ".join(answers)
+
+
 def _comparison_note(slice_: ChartSlice, questions: tuple, lang: str) -> str:
     _ = translator(lang)
     mixed_bases = slice_.mixed_bases
     reworded = len(questions) > 1 and len(slice_.periods) > 1
     if mixed_bases and reworded:
-        return _("NB: tallene har forskelligt grundlag og kan ikke sammenlignes direkte, "
+        note = _("NB: tallene har forskelligt grundlag og kan ikke sammenlignes direkte, "
                  "og spørgsmålet er formuleret forskelligt i udgaverne.")
-    if mixed_bases:
-        return _("NB: tallene har forskelligt grundlag og kan ikke sammenlignes direkte.")
-    if reworded:
-        return _("NB: spørgsmålet er formuleret forskelligt i udgaverne.")
-    return ""
+    elif mixed_bases:
+        note = _("NB: tallene har forskelligt grundlag og kan ikke sammenlignes direkte.")
+    elif reworded:
+        note = _("NB: spørgsmålet er formuleret forskelligt i udgaverne.")
+    else:
+        note = ""
+    answers = _reworded_answers(slice_)
+    if answers:
+        answers_note = _("Svaret er formuleret forskelligt i udgaverne: {answers}.").format(answers=answers)
+        note = f"{note} {answers_note}" if note else _("NB: {note}").format(note=answers_note)
+    return note
 
 
 def citation(caption: Caption, address: str | None = None) -> str:
@@ -131,6 +155,7 @@ def caption(slice_: ChartSlice, view: ViewState, title: str, theme_has_type_filt
         editions=periods,
         comparison_note=_comparison_note(slice_, questions, lang),
         types_note=_(TYPES_SUM_NOTE) if slice_.type_filter_applies else "",
+        chart_note=localized(slice_.chart, "note", lang) or "",
         filter_note=_(TYPE_FILTER_NOT_APPLIED) if theme_has_type_filter and not slice_.type_filter_applies else "",
         types=_types(slice_, view),
         approx_note=_(APPROX_NOTE) if any(r.precision == "approx" for r in slice_.rows) else "",

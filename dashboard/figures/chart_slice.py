@@ -13,7 +13,7 @@ from dashboard.data import DataSet
 from dashboard.data.models import Chart, FigureRow
 from dashboard.i18n import localized, translator
 from dashboard.state import ViewState
-from dashboard.vocabulary import INNOVATION_TYPES, SECTORS
+from dashboard.vocabulary import INNOVATION_TYPES, PERIODS, SECTORS
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,14 @@ class ChartSlice:
         return len({base for _, base in self.bases}) > 1
 
 
+def slot_label(slice_: "ChartSlice", group: Group, slot: Slot) -> str:
+    """What one bar or table row is called: the answer as its own edition worded it (wordings can
+    change between editions), or the sector."""
+    if slot.row is not None and slice_.chart.group_by == "category":
+        return localized(slot.row, "label", slice_.lang)
+    return group.label
+
+
 def _categories(chart: Chart, figure: tuple[FigureRow, ...]) -> list[str]:
     if chart.categories:
         return list(chart.categories)
@@ -80,7 +88,9 @@ def _groups(chart: Chart, figure, view: ViewState) -> tuple[list[tuple[str, str]
         _ = translator(view.lang)
         return [(s, _(SECTORS[s])) for s in chart.sectors if s == "alle" or s in view.sectors], False, []
     categories = _categories(chart, figure)
-    labels = {r.category: localized(r, "label", view.lang) for r in figure}
+    # An answer's wording as its newest edition published it (older wordings: the caption's NB).
+    newest_last = sorted(figure, key=lambda r: PERIODS.index(r.period))
+    labels = {r.category: localized(r, "label", view.lang) for r in newest_last}
     if not any(c in INNOVATION_TYPES for c in categories):
         return [(c, labels[c]) for c in categories], False, []
     shown = [c for c in categories if c not in INNOVATION_TYPES or c in view.types]

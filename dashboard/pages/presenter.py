@@ -35,7 +35,7 @@ def _slide(index: int, count: int, chart_view: ChartView) -> html.Section:
         children=[
             html.H2(caption.title, className="presenter-title"),
             html.P(
-                " · ".join(t for t in (caption.base, caption.periods, caption.types, caption.comparison_note) if t),
+                " · ".join(t for t in (caption.base, caption.periods, caption.types, caption.chart_note, caption.comparison_note) if t),
                 className="presenter-subtitle",
             ),
             dcc.Graph(figure=figure, config=GRAPH_CONFIG, className="presenter-graph"),
