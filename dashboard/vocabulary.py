@@ -43,12 +43,18 @@ BASES = MappingProxyType(
     {
         "workplaces": N_("Andel af offentlige arbejdspladser (100 % = alle arbejdspladser)"),
         "innovations": N_("Andel af arbejdspladsernes seneste innovationer (100 % = alle seneste innovationer)"),
+        # Danmarks Statistik's OIN02DK–OIN04DK: shares of the workplaces with at least one innovation.
+        "innovative_workplaces": N_("Andel af innovative offentlige arbejdspladser (100 % = arbejdspladser med mindst én innovation)"),
     }
 )
 
 # A base in a few words, where the editions of one chart differ in base.
 BASES_SHORT = MappingProxyType(
-    {"workplaces": N_("andel af offentlige arbejdspladser"), "innovations": N_("andel af arbejdspladsernes seneste innovationer")}
+    {
+        "workplaces": N_("andel af offentlige arbejdspladser"),
+        "innovations": N_("andel af arbejdspladsernes seneste innovationer"),
+        "innovative_workplaces": N_("andel af innovative offentlige arbejdspladser"),
+    }
 )
 
 PRECISIONS = ("exact", "approx", "verbal")

@@ -50,11 +50,11 @@ class StatbankStandIn(BaseHTTPRequestHandler):
         if self.path == "/v1/data":
             text = _selected(request, (ANSWERS / f"data_{request['table']}.csv").read_text(encoding="utf-8-sig"))
             if mode == "changed_columns":
-                text = text.replace("INNOTYPE", "INNOVATIONSTYPE", 1)
+                text = text.replace(";INNO;", ";INNOVATIONSTYPE;", 1)
             if mode == "invalid":
-                text = text.replace("TOT;PROC;2016;48", "TOT;PROC;2016;148")
+                text = text.replace("1010;40;2023;44,5", "1010;40;2023;148")
             if mode == "disagree":
-                text = text.replace("TOT;SERV;2016;43", "TOT;SERV;2016;44")
+                text = text.replace("1000;30;2016;43", "1000;30;2016;44")
             body = text.encode("utf-8-sig")
             if mode == "truncated":  # the header promises the whole body; half of it arrives
                 return self._send(200, body[: len(body) // 2], "text/csv; charset=utf-8", length=len(body))

@@ -153,9 +153,11 @@ def test_every_problem_is_reported_not_just_the_first(data_copy, capsys):
 
 def test_a_broken_statbank_mapping_is_refused_by_the_check(data_copy, capsys):
     config = data_copy / "statbank.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace("TOT: alle", "TOT: everyone"), encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), start=1) if '"1000": alle' in row)
+    config.write_text(text.replace('"1000": alle', '"1000": everyone', 1), encoding="utf-8")
     assert main(["check", str(data_copy)]) == 1
-    assert "statbank.yaml:" in capsys.readouterr().err
+    assert f"statbank.yaml:{line}: tables.0.sector.values.1000: 'everyone' is not one of alle" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("breakage", ["value above 100", "latin-1 encoding", "YAML syntax error"])

@@ -13,7 +13,7 @@ from dashboard.formatting import number, period_list
 from dashboard.figures.value_text import quoted
 from dashboard.i18n import N_, localized, translator
 from dashboard.state import ALL_TYPES, ViewState
-from dashboard.vocabulary import BASES, BASES_SHORT, INNOVATION_TYPES
+from dashboard.vocabulary import BASES, BASES_SHORT, INNOVATION_TYPES, PERIODS
 
 SOURCE_NAME = N_("Innovationsbarometeret (COI/CO-PI og Danmarks Statistik)")  # where no edition is shown
 CITATION = N_("Kilde: Innovationsbarometeret {editions}, CO-PI og Danmarks Statistik")
@@ -56,7 +56,8 @@ def _observations(slice_: ChartSlice, lang: str) -> str:
     rows = slice_.rows
     if not rows:
         return ""
-    counts = [f"{number(n, lang)} ({period})" for period, n in dict.fromkeys((r.period, r.n_obs) for r in rows if r.n_obs)]
+    by_edition = sorted(dict.fromkeys((r.period, r.n_obs) for r in rows if r.n_obs), key=lambda pn: PERIODS.index(pn[0]))
+    counts = [f"{number(n, lang)} ({period})" for period, n in by_edition]
     if any(r.n_obs is None for r in rows):
         counts.append(_("ikke oplyst ved de øvrige tal") if counts else _("ikke oplyst ved tallet"))
     return ", ".join(counts)

@@ -1,5 +1,6 @@
-"""With data/statbank.csv present (written by refresh-statbank from the stand-in API), the
-Lav nye services page shows the three Statbank charts, with Statbank as their source."""
+"""With data/statbank.csv present (written by refresh-statbank from the stand-in API of the four
+tables OIN01DK–OIN04DK), Lav nye services shows the three charts of OIN01DK and Genbrug og spred,
+Drivkræfter and Skab værdi one chart each, with Statbank as their source."""
 
 import shutil
 from pathlib import Path
@@ -48,3 +49,21 @@ def test_statbank_charts_follow_the_filters_and_the_language(page, statbank_url)
     expect(by_type.locator(".chart-subtitle")).to_contain_text("Period: 2021-2023")
     headings = " ".join(by_type.locator(".js-plotly-plot .textpoint").all_text_contents())
     assert "Service innovation" in headings and "Product innovation" not in headings
+
+
+@pytest.mark.parametrize(("slug", "chart_id", "table", "answer"), [
+    ("genbrug-og-spred", "statbank-nyhedsgrad", "OIN02DK", "Først til at udvikle den"),
+    ("drivkraefter", "statbank-igangsaetter", "OIN03DK", "Nærmeste politiske ledelse"),
+    ("skab-vaerdi", "statbank-vaerdi", "OIN04DK", "Højere medarbejdertilfredshed"),
+])
+def test_the_other_three_tables_have_their_chart_on_their_theme(page, console, statbank_url, slug, chart_id, table, answer):
+    page.goto(f"{statbank_url}/{slug}")
+    card = chart(page, chart_id)
+    expect(card).to_be_visible()
+    wait_for_charts(page, page.locator(".chart-card").count())
+    expect(card.locator("h2")).to_contain_text("(Statistikbanken)")
+    expect(card.locator(".chart-footer a")).to_have_attribute("href", f"https://www.statistikbanken.dk/{table}")
+    expect(card.locator(".chart-subtitle")).to_contain_text("Andel af innovative offentlige arbejdspladser")
+    expect(card.locator(".chart-subtitle")).to_contain_text("Udvikling: 2015-2016, 2018-2019 og 2021-2023")
+    expect(card.locator(".js-plotly-plot")).to_contain_text(answer)
+    assert console.errors == []

@@ -3,9 +3,10 @@ codes map onto our periods, sectors and categories. Validated like every data fi
 
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from dashboard.data.models import Key, Sector, Slug, Text
 from dashboard.data.problems import DataError, Problem
@@ -17,21 +18,50 @@ YEAR_TO_PERIOD = MappingProxyType({"2016": "2015-2016", "2019": "2018-2019", "20
 LICENCE = "Kilde: Danmarks Statistik (CC BY 4.0)"
 
 
-class Mapping(BaseModel):
-    """A variable of the table and what its codes mean to us."""
+class SectorMapping(BaseModel):
+    """The table's variable that holds the sector, and what its codes mean to us."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     variable: Text
-    values: Annotated[dict[str, str], Field(min_length=1)]
-
-
-class SectorMapping(Mapping):
     values: Annotated[dict[str, Sector], Field(min_length=1)]
 
 
-class CategoryMapping(Mapping):
-    values: Annotated[dict[str, Key], Field(min_length=1)]
+class CodeRange(BaseModel):
+    """Every code of a variable from `first` to `last` (compared as numbers), each its own
+    category `<key_prefix><code>`, labelled as tableinfo labels it: the DB07 industries, whose
+    codes the table's metadata gives only as a range."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    first: Annotated[str, Field(pattern=r"^[0-9]+$")]
+    last: Annotated[str, Field(pattern=r"^[0-9]+$")]
+    key_prefix: Key
+
+    def covers(self, code: str) -> bool:
+        return code.isdigit() and int(self.first) <= int(code) <= int(self.last)
+
+
+class CategoryMapping(BaseModel):
+    """The table's variable that holds the answers: codes named one by one, a range, or both."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    variable: Text
+    values: dict[str, Key] = {}
+    code_range: CodeRange | None = None
+
+    @model_validator(mode="after")
+    def _names_some_codes(self):
+        if not self.values and self.code_range is None:
+            raise PydanticCustomError("data", "name the codes in values, a code_range, or both")
+        return self
+
+    def keys(self, table_codes) -> dict[str, str]:
+        """code -> our category, for the codes this mapping takes from the table's codes."""
+        ranged = {code: f"{self.code_range.key_prefix}{code}" for code in table_codes
+                  if self.code_range and self.code_range.covers(code) and code not in self.values}
+        return {**self.values, **ranged}
 
 
 class StatbankTable(BaseModel):
@@ -42,10 +72,12 @@ class StatbankTable(BaseModel):
     table: Annotated[str, Field(pattern=r"^[A-Z0-9]+$")]
     figure_id: Key
     theme: Slug
+    # What 100 % is: all public workplaces (OIN01DK) or the innovative ones (OIN02DK–OIN04DK).
+    base: Literal["workplaces", "innovative_workplaces"]
     time_variable: Text
     sector: SectorMapping | None = None  # none: every value is the whole public sector's
     category: CategoryMapping
-    # Other variables of the table, each held at one code (e.g. a unit).
+    # Other variables of the table, each held at one code (e.g. innovative workplaces in all).
     fixed: dict[str, str] = {}
     # Hand-verified figures (figures.csv) whose rows for the same period, sector and category
     # must hold the same value.
