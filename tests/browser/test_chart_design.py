@@ -9,6 +9,7 @@ from dashboard import palette
 from dashboard.data import load_dataset
 from dashboard.figures.availability import availability
 from dashboard.figures.chart_view import chart_views
+from dashboard.figures.value_text import value_label
 from dashboard.state import ViewState
 from tests.browser.conftest import screenshot, toggle, wait_for_charts
 
@@ -181,7 +182,7 @@ def test_the_headline_follows_a_period_change(page, base_url):
     expect(tile.locator(".headline-period")).to_have_text(f"Periode: {rows[-1].period}")
     toggle(page, "Periode", rows[-1].period)
     expect(tile.locator(".headline-period")).to_have_text(f"Periode: {rows[-2].period}")
-    expect(tile.locator(".headline-value")).to_have_text(f"{rows[-2].value_pct} %")
+    expect(tile.locator(".headline-value")).to_have_text(value_label(rows[-2], "da").replace("\u00a0", " "))
 
 
 def test_on_a_phone_the_filters_start_folded_to_a_line_of_what_is_selected(browser, base_url):
