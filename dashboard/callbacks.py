@@ -13,14 +13,18 @@ from dashboard.pages.theme_update import CHART_PARTS, filter_response, follow_up
 from dashboard.state import ViewState, parse_query_string
 
 
-def _theme_and_charts(data: DataSet, chart_outputs: list):
-    """The theme and chart ids the page asks for; nothing to do if the page is none of ours."""
-    slugs = {output["id"].get("theme") for output in chart_outputs}
+def _theme_of(data: DataSet, chart_outputs: list):
+    """The theme whose page asks; nothing to do unless it names exactly that page's charts, in
+    order (the answer is the page's, cached per view: a request cannot make it bigger)."""
+    try:
+        slugs = {output["id"].get("theme") for output in chart_outputs}
+        chart_ids = tuple(output["id"].get("chart") for output in chart_outputs)
+    except (AttributeError, KeyError, TypeError):
+        raise PreventUpdate from None
     theme = next((t for t in data.page_themes if {t.slug} == slugs), None)
-    chart_ids = tuple(output["id"].get("chart") for output in chart_outputs)
-    if theme is None or not set(chart_ids) <= {c.id for c in theme.charts}:
+    if theme is None or chart_ids != tuple(c.id for c in theme.charts):
         raise PreventUpdate
-    return theme, chart_ids
+    return theme
 
 
 def register_callbacks(app, data: DataSet) -> None:
@@ -42,9 +46,9 @@ def register_callbacks(app, data: DataSet) -> None:
         prevent_initial_call=True,
     )
     def update_theme_view(periods, types, sectors, shown):
-        theme, chart_ids = _theme_and_charts(data, ctx.outputs_grouping["figures"])
+        theme = _theme_of(data, ctx.outputs_grouping["figures"])
         lang = parse_query_string(shown).state.lang  # the page's; the filters never change it
-        return filter_response(data, theme, ViewState.from_controls(periods, types, sectors, lang), chart_ids)
+        return filter_response(data, theme, ViewState.from_controls(periods, types, sectors, lang))
 
     # The charts in words (a sentence for screen readers, a table folded away), the headline, the
     # case list and the links to other pages follow the view state once the response above is
@@ -62,8 +66,8 @@ def register_callbacks(app, data: DataSet) -> None:
         prevent_initial_call=True,
     )
     def update_follow_up(query):
-        theme, chart_ids = _theme_and_charts(data, ctx.outputs_grouping["words"])
-        return follow_up_response(data, theme, parse_query_string(query).state, chart_ids)
+        theme = _theme_of(data, ctx.outputs_grouping["words"])
+        return follow_up_response(data, theme, parse_query_string(query).state)
 
     # A freshly served page's figures of every chart but the first (its later-updates store): it
     # applies them with set_props a frame later and returns no_update; Dash runs a callback on a

@@ -64,10 +64,14 @@ def _json_error(status: int, message: str) -> Response:
 
 
 def malformed_callback(app) -> str | None:
-    """Why a callback request cannot be one the renderer sent (None if it can)."""
+    """Why a callback request cannot be one the renderer sent (None if it can). A body over
+    MAX_CALLBACK_BODY, however it is sent (chunked too), is refused by Flask with 413."""
     if (request.content_length or 0) > MAX_CALLBACK_BODY:
         return "forespørgslen er for stor"
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        return "forespørgslen er for dybt indlejret"
     if not isinstance(body, dict):
         return "forespørgslen er ikke et JSON-objekt"
     try:
@@ -99,8 +103,22 @@ def content_security_policy(script_hashes) -> str:
     )
 
 
+# Dash's routes a production server answers with 404: the development tools' (they list the
+# installed packages) and source maps, which Dash lists but does not ship.
+DEVELOPMENT_ONLY = ("/_reload-hash", "/_alive_")
+
+
+def _not_a_page(path: str, page_paths: set[str]) -> bool:
+    """Whether `path` is an address no page, file or route of ours answers (the app shell would
+    show its not-found page with status 200)."""
+    internal = ("/_dash", "/assets/", "/export/", "/healthz", "/_favicon")
+    return not path.startswith(internal) and path.rstrip("/") not in page_paths and path != "/"
+
+
 def install(app, data: DataSet) -> None:
     server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = MAX_CALLBACK_BODY  # also bounds chunked bodies
+    page_paths = {"/" + t.slug for t in data.page_themes}
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
 
     @server.get("/healthz")
@@ -115,6 +133,10 @@ def install(app, data: DataSet) -> None:
 
     @server.before_request
     def refuse_malformed_callbacks():
+        if request.path.startswith(DEVELOPMENT_ONLY) and not app.config.get("debug"):
+            return Response("Siden findes ikke.\n", status=404, mimetype="text/plain")
+        if request.path.startswith("/_dash-component-suites/") and request.path.endswith(".map"):
+            return Response("Filen findes ikke.\n", status=404, mimetype="text/plain")
         if request.path == CALLBACK_PATH and request.method == "POST":
             reason = malformed_callback(app)
             if reason:
@@ -130,6 +152,8 @@ def install(app, data: DataSet) -> None:
         # Dash fingerprints assets with ?m=<mtime> and component bundles in their path.
         if request.path.startswith("/assets/") and "m" in request.args:
             response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
+        if response.status_code == 200 and request.method == "GET" and _not_a_page(request.path, page_paths):
+            response.status_code = 404  # the app shell, which shows the not-found page
         return response
 
     @server.errorhandler(DependencyException)
@@ -140,9 +164,10 @@ def install(app, data: DataSet) -> None:
     def server_error(error):
         if isinstance(error, HTTPException) and error.code < 500:
             return error
-        log.exception("Error while serving %s %s", request.method, request.path)
         if request.path == CALLBACK_PATH:
             # A well-formed request whose values no page would send (the renderer only sends
-            # what its components hold): refused as the client's error, logged above as ours too.
+            # what its components hold): refused as the client's error, logged in one line.
+            log.warning("Refused callback request: %s: %s", type(error).__name__, str(error)[:200])
             return _json_error(400, "Forespørgslen kunne ikke behandles")
+        log.exception("Error while serving %s %s", request.method, request.path)
         return Response(error_page(language_of(request.args)), status=500, mimetype="text/html")

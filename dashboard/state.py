@@ -5,6 +5,11 @@ The URL is the only place a view lives:
 out; the parameter names stay Danish in both languages, so a link works whichever language
 it shows. Parsing never fails: what cannot be understood is dropped and reported as a short
 notice in the link's language, so a stale or mangled link still opens.
+
+Every view has one URL (parse(write(view)) == view; a URL that parses writes back to that one
+form), so a view is one cache key and one file name: the sector selection never holds `alle`
+(the whole public sector is always shown beside the chosen sectors; `?sektor=alle,kommune`
+reads as `?sektor=kommune`), and an emptied selection is written `ingen`.
 """
 
 from collections.abc import Mapping
@@ -16,7 +21,10 @@ from dashboard.vocabulary import INNOVATION_TYPES, PERIODS, SECTORS
 
 ALL_TYPES = tuple(INNOVATION_TYPES)
 ALL_SECTORS = tuple(SECTORS)
+# The sectors a view chooses; the whole public sector (`alle`) is always shown beside them.
+SELECTABLE_SECTORS = tuple(s for s in SECTORS if s != "alle")
 VIEWS = ("side", "praesentation")
+NONE_CHOSEN = "ingen"  # a list parameter's value for an emptied selection
 MAX_PARAMETER_LENGTH = 200
 
 
@@ -24,7 +32,7 @@ MAX_PARAMETER_LENGTH = 200
 class ViewState:
     periods: tuple[str, ...] = PERIODS
     types: tuple[str, ...] = ALL_TYPES
-    sectors: tuple[str, ...] = ALL_SECTORS  # sector charts always show "alle" beside these
+    sectors: tuple[str, ...] = SELECTABLE_SECTORS  # sector charts always show "alle" beside these
     lang: str = DEFAULT_LANGUAGE
     visning: str = "side"
 
@@ -33,29 +41,22 @@ class ViewState:
         return self.visning == "praesentation"
 
     @classmethod
-    def from_controls(cls, periods, types, sectors=ALL_SECTORS, lang=DEFAULT_LANGUAGE) -> "ViewState":
-        """The state the filter controls show; unknown values (or anything but a list) are dropped.
-        The whole public sector is always shown beside the chosen sectors."""
+    def from_controls(cls, periods, types, sectors=SELECTABLE_SECTORS, lang=DEFAULT_LANGUAGE) -> "ViewState":
+        """The state the filter controls show; unknown values (or anything but a list) are dropped."""
         return cls(
             periods=_ordered(_strings(periods), PERIODS),
             types=_ordered(_strings(types), ALL_TYPES),
-            sectors=_ordered(["alle", *_strings(sectors)], ALL_SECTORS),
+            sectors=_ordered(_strings(sectors), SELECTABLE_SECTORS),
             lang=lang if lang in LANGUAGES else DEFAULT_LANGUAGE,
         )
 
     def to_query(self) -> dict[str, str]:
-        defaults = ViewState()
-        query = {}
-        if self.periods != defaults.periods:
-            query["periode"] = ",".join(self.periods)
-        if self.types != defaults.types:
-            query["type"] = ",".join(self.types)
-        if self.sectors != defaults.sectors:
-            query["sektor"] = ",".join(self.sectors)
-        if self.lang != defaults.lang:
-            query["lang"] = self.lang
-        if self.visning != defaults.visning:
-            query["visning"] = self.visning
+        """The view's query, field by field from PARAMETERS (in the URL's order), defaults left out."""
+        defaults, query = ViewState(), {}
+        for name, field_name, _allowed, _label, is_list in sorted(PARAMETERS, key=lambda p: URL_ORDER.index(p[0])):
+            value = getattr(self, field_name)
+            if value != getattr(defaults, field_name):
+                query[name] = (",".join(value) or NONE_CHOSEN) if is_list else value
         return query
 
     def query_string(self) -> str:
@@ -88,7 +89,7 @@ def _ordered(values, allowed: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v for v in allowed if v in chosen)
 
 
-def _parse_list(raw, allowed: tuple[str, ...], what: str, _) -> tuple[tuple[str, ...] | None, list[str]]:
+def _parse_list(raw, allowed: tuple[str, ...], what: str, _, is_list: bool = True) -> tuple[tuple[str, ...] | None, list[str]]:
     """The allowed values named in `raw` (None: keep the default) and notices of the rest."""
     if isinstance(raw, (list, tuple)):
         raw = ",".join(str(part) for part in raw)
@@ -96,6 +97,8 @@ def _parse_list(raw, allowed: tuple[str, ...], what: str, _) -> tuple[tuple[str,
     if len(raw) > MAX_PARAMETER_LENGTH:
         return None, [_("{parameter}: for lang værdi ignoreret").format(parameter=what)]
     words = [w.strip().lower() for w in raw.split(",") if w.strip()]
+    if is_list and words == [NONE_CHOSEN]:
+        return (), []
     known = [w for w in words if w in allowed]
     ignored = sorted({w[:30] for w in words if w not in allowed})
     notices = []
@@ -115,9 +118,21 @@ PARAMETERS = (
     ("lang", "lang", LANGUAGES, N_("Sprog"), False),
     ("periode", "periods", PERIODS, N_("Periode"), True),
     ("type", "types", ALL_TYPES, N_("Innovationstype"), True),
-    ("sektor", "sectors", ALL_SECTORS, N_("Sektor"), True),
+    ("sektor", "sectors", SELECTABLE_SECTORS, N_("Sektor"), True),
     ("visning", "visning", VIEWS, N_("Visning"), False),
 )
+
+
+def _without_all_sector(raw) -> str:
+    """A sector list without `alle`; `ingen` if it named nothing else (old links: `?sektor=alle`)."""
+    words = [w for w in (",".join(map(str, raw)) if isinstance(raw, (list, tuple)) else str(raw)).split(",")]
+    if len(",".join(words)) > MAX_PARAMETER_LENGTH:
+        return ",".join(words)
+    rest = [w for w in words if w.strip().lower() != "alle"]
+    return ",".join(rest) if rest or len(rest) == len(words) else NONE_CHOSEN
+
+
+URL_ORDER = ("periode", "type", "sektor", "lang", "visning")  # how a link writes them
 
 
 def parse_query(query: Mapping[str, object]) -> ParsedView:
@@ -127,7 +142,10 @@ def parse_query(query: Mapping[str, object]) -> ParsedView:
         if name not in query:
             continue
         _ = translator(values.get("lang", DEFAULT_LANGUAGE))
-        chosen, found = _parse_list(query[name], allowed, _(label), _)
+        raw = query[name]
+        if field_name == "sectors":  # `alle` is always shown: naming it chooses nothing more
+            raw = _without_all_sector(raw)
+        chosen, found = _parse_list(raw, allowed, _(label), _, is_list)
         found_notices += found
         if chosen is not None and not is_list and len(chosen) > 1:
             found_notices.append(_("{parameter}: flere værdier; den første er brugt").format(parameter=_(label)))

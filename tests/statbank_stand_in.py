@@ -42,6 +42,19 @@ class StatbankStandIn(BaseHTTPRequestHandler):
         mode = self.server.mode
         if mode == "slow":
             time.sleep(2)
+        if mode == "drip":  # a byte every 0.2 s: no read ever times out, the answer never ends
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            for _ in range(100000):
+                try:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.2)
+            return
         if mode == "error500":
             return self._send(500, b"Internal Server Error", "text/plain")
         if self.path == "/v1/tableinfo":
@@ -65,6 +78,7 @@ class StatbankStandIn(BaseHTTPRequestHandler):
 @contextlib.contextmanager
 def stand_in_api():
     server = ThreadingHTTPServer(("127.0.0.1", 0), StatbankStandIn)
+    server.daemon_threads, server.block_on_close = True, False  # a dripping answer never holds the tests
     server.mode, server.requests = "ok", []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

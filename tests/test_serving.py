@@ -1,6 +1,7 @@
 """What the server adds: health check, security and cache headers, compression, the partial
 plotly.js bundle, and a Danish error page instead of a traceback."""
 
+import io
 import json
 import re
 from pathlib import Path
@@ -86,3 +87,58 @@ def test_an_error_shows_a_danish_page_without_traceback(dash_app, monkeypatch):
     assert "secret internal detail" not in body and "Traceback" not in body
     english = dash_app.server.test_client().get("/healthz?lang=en").get_data(as_text=True)
     assert "Something went wrong" in english and '<html lang="en">' in english and 'href="/?lang=en"' in english
+
+
+# --- Clean edges: what a production server answers outside the pages ---
+
+def test_unknown_addresses_answer_404_with_the_not_found_page(client, data):
+    for path in ("/.env", "/admin", "/findes-ikke", "/lav-nye-services/x"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert "<html" in response.get_data(as_text=True)  # the app shell, which shows »Siden findes ikke«
+    for path in ["/", *(f"/{t.slug}" for t in data.page_themes)]:
+        assert client.get(path).status_code == 200, path
+    assert client.get("/export/nope.csv").status_code == 404
+
+
+def test_development_routes_and_source_maps_are_404(client):
+    assert client.get("/_reload-hash").status_code == 404
+    assert client.get("/_dash-component-suites/dash/dash-renderer/build/dash_renderer.v4_0_0m1.min.js.map").status_code == 404
+
+
+def test_plain_text_and_csv_answers_name_their_charset_once(client):
+    for path in ("/export/nope.csv", "/export/forloeb.csv"):
+        content_type = client.get(path).headers["Content-Type"]
+        assert content_type.count("charset") == 1, content_type
+
+
+def test_a_body_over_the_limit_is_refused_however_it_is_sent(client):
+    from dashboard.serving import CALLBACK_PATH, MAX_CALLBACK_BODY
+
+    big = _CountingStream(b"[" + b"0," * 10 * MAX_CALLBACK_BODY + b"0]")  # 5 MB
+    # No Content-Length: the body is read as it comes (chunked), as gunicorn passes it on.
+    response = client.post(CALLBACK_PATH, input_stream=big, content_type="application/json",
+                           environ_overrides={"wsgi.input_terminated": True, "CONTENT_LENGTH": ""},
+                           headers={"Transfer-Encoding": "chunked"})
+    assert response.status_code in (400, 413)
+    assert big.bytes_read <= MAX_CALLBACK_BODY + 65536  # the rest is never read
+    deep = b"[" * 100_000 + b"]" * 100_000
+    response = client.post(CALLBACK_PATH, data=deep[: MAX_CALLBACK_BODY - 1], content_type="application/json")
+    assert response.status_code == 400
+
+
+
+class _CountingStream(io.BytesIO):
+    def __init__(self, body: bytes):
+        super().__init__(body)
+        self.bytes_read = 0
+
+    def read(self, size=-1):
+        part = super().read(size)
+        self.bytes_read += len(part)
+        return part
+
+    def readinto(self, buffer):
+        count = super().readinto(buffer)
+        self.bytes_read += count
+        return count

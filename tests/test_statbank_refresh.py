@@ -6,6 +6,7 @@ import hashlib
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,14 @@ def test_the_command_line_entry_point_runs_therefresh(api, data_dir):
     check = subprocess.run([sys.executable, "-m", "dashboard.data", "check", str(data_dir)], cwd=ROOT,
                            capture_output=True, text=True, timeout=120)
     assert check.returncode == 0 and "valid: 168 figures" in check.stdout  # 88 verified + 80 of OIN01DK
+
+
+def test_a_server_that_drips_its_answer_meets_the_overall_deadline(api, data_dir, capsys):
+    """A byte every 0.2 s never times out a read (--timeout 0.5); --deadline ends the refresh."""
+    before = _fingerprint(data_dir)
+    api.mode = "drip"
+    started = time.monotonic()
+    assert refresh(api, data_dir, "--deadline", "1.5") == 1
+    assert time.monotonic() - started < 4
+    assert "did not finish within its deadline of 1.5 s" in capsys.readouterr().err
+    assert _fingerprint(data_dir) == before

@@ -60,3 +60,51 @@ def test_notices_are_written_in_the_links_language():
     unknown_language = parse_query({"lang": "de", "periode": ""})
     assert unknown_language.state == ViewState()
     assert unknown_language.notices == ("Sprog: ukendt værdi ignoreret (de)", "Periode: tom værdi ignoreret")
+
+
+# --- One canonical URL per view (a view is one cache key and one file name) ---
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from dashboard.i18n import LANGUAGES  # noqa: E402
+from dashboard.state import SELECTABLE_SECTORS, VIEWS, parse_query_string  # noqa: E402
+
+
+def _subsets(items):
+    return st.lists(st.sampled_from(items), unique=True).map(lambda chosen: tuple(i for i in items if i in chosen))
+
+
+VIEW_STATES = st.builds(ViewState, periods=_subsets(PERIODS), types=_subsets(ALL_TYPES),
+                        sectors=_subsets(SELECTABLE_SECTORS), lang=st.sampled_from(LANGUAGES),
+                        visning=st.sampled_from(VIEWS))
+WORDS = st.sampled_from([*PERIODS, *ALL_TYPES, "alle", *SELECTABLE_SECTORS, "ingen", "da", "en", "side",
+                         "praesentation", "SERVICE", " stat", "x", ""])
+QUERIES = st.dictionaries(st.sampled_from(["periode", "type", "sektor", "lang", "visning", "andet"]),
+                          st.lists(WORDS, max_size=5).map(",".join), max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VIEW_STATES)
+def test_every_view_reads_back_from_its_url(view):
+    assert parse_query_string(view.query_string()).state == view
+    assert parse_query_string(view.query_string()).notices == ()
+
+
+@settings(max_examples=500, deadline=None)
+@given(QUERIES)
+def test_every_url_that_parses_writes_back_to_one_canonical_url(query):
+    state = parse_query(query).state
+    canonical = state.query_string()
+    assert parse_query_string(canonical).state == state
+    assert parse_query_string(canonical).state.query_string() == canonical
+
+
+def test_the_sector_selection_never_holds_the_whole_public_sector():
+    assert parse_query({"sektor": "alle,kommune"}).state == parse_query({"sektor": "kommune"}).state
+    assert parse_query({"sektor": "alle,kommune"}).state.query_string() == "?sektor=kommune"
+    assert ViewState.from_controls(PERIODS, ALL_TYPES, ["alle", "kommune"]).sectors == ("kommune",)
+    only_whole = parse_query({"sektor": "alle"})
+    assert only_whole.state.sectors == () and only_whole.notices == ()
+    assert only_whole.state.query_string() == "?sektor=ingen"
+    assert ViewState.from_controls([], [], []).query_string() == "?periode=ingen&type=ingen&sektor=ingen"

@@ -15,7 +15,7 @@ from dashboard.state import ViewState
 def _response(data, slug, view: ViewState):
     theme = data.theme(slug)
     chart_ids = tuple(c.id for c in theme.charts)
-    return theme, chart_ids, filter_response(data, theme, view, chart_ids)
+    return theme, chart_ids, filter_response(data, theme, view)
 
 
 def test_a_period_change_sends_every_figure_and_subtitle_at_once(data):
@@ -40,7 +40,7 @@ def test_every_part_goes_out_even_for_charts_the_change_leaves_alone(data):
         assert all(value is not no_update for value in response[part])
     assert "cases" not in response and "headline" not in response  # they follow with the charts in words
     assert {"footers", "downloads", "gaps"} <= set(response)  # a chart's N and downloads never lag behind it
-    follow_up = follow_up_response(data, theme, view, chart_ids)
+    follow_up = follow_up_response(data, theme, view)
     assert len(follow_up["words"]) == len(chart_ids) and all(v is not no_update for v in follow_up["words"])
 
 
@@ -102,3 +102,26 @@ def test_the_charts_in_words_and_the_case_list_follow_the_view_state(dash_app, d
     assert answer[link]["href"] == "/styr-processen?type=proces"  # it has none of the selected editions
     back = json.dumps(ids.back_link(theme.slug), separators=(",", ":"), sort_keys=True)
     assert answer[back]["href"] == "/?periode=2021-2023&type=proces"
+
+
+def test_a_request_naming_the_charts_over_and_over_gets_no_answer_and_caches_nothing(dash_app, data):
+    """The answer is cached per (theme, view): a request that names other charts than the page's
+    (here each chart 100 times, ~170 kB) is not the page's own and is answered with nothing."""
+    from dashboard.pages.theme_update import theme_update
+
+    theme = data.theme("lav-nye-services")
+    body = json.loads(filter_request(theme, ["2015-2016"], ["service"], shown=""))
+    body["outputs"] = [[*chart_outputs] * 100 for chart_outputs in body["outputs"][:5]] + body["outputs"][5:]
+    amplified = json.dumps(body).encode("utf-8")
+    assert 150_000 < len(amplified) < 256 * 1024
+    client = dash_app.server.test_client()
+    before = theme_update.cache_info().currsize
+    for _ in range(5):
+        response = client.post(PATH, data=amplified, content_type="application/json")
+        assert response.status_code == 204
+    assert theme_update.cache_info().currsize == before
+    # The page's own request for that view makes one entry, and a second asks it again.
+    honest = filter_request(theme, ["2015-2016"], ["service"], shown="")
+    assert client.post(PATH, data=honest, content_type="application/json").status_code == 200
+    assert client.post(PATH, data=honest, content_type="application/json").status_code == 200
+    assert theme_update.cache_info().currsize <= before + 1

@@ -14,10 +14,8 @@ from dashboard.components.edition import edition_swatch
 from dashboard.figures.availability import Availability
 from dashboard.formatting import period_list
 from dashboard.i18n import translator
-from dashboard.state import ALL_SECTORS, ALL_TYPES, ViewState
+from dashboard.state import ALL_TYPES, SELECTABLE_SECTORS, ViewState
 from dashboard.vocabulary import INNOVATION_TYPES, NOT_PUBLISHED, PERIODS, SECTORS
-
-SELECTABLE_SECTORS = tuple(s for s in ALL_SECTORS if s != "alle")
 
 
 def _option(value: str, label: list, available: bool, reason: str) -> dict:
@@ -102,9 +100,8 @@ def filter_summary(view: ViewState, available: Availability) -> str:
         parts.append(_("alle typer") if view.types == ALL_TYPES
                      else ", ".join(_(INNOVATION_TYPES[t]) for t in view.types) or _("ingen type"))
     if available.has_sector_filter:
-        chosen = [s for s in view.sectors if s != "alle"]
-        parts.append(_("alle sektorer") if tuple(chosen) == SELECTABLE_SECTORS
-                     else ", ".join(_(SECTORS[s]) for s in chosen) or _("kun hele sektoren"))
+        parts.append(_("alle sektorer") if view.sectors == SELECTABLE_SECTORS
+                     else ", ".join(_(SECTORS[s]) for s in view.sectors) or _("kun hele sektoren"))
     return " · ".join(parts)
 
 
@@ -140,7 +137,7 @@ def filter_panel(theme: str, view: ViewState, available: Availability) -> html.S
             _toggle_group(
                 theme, "sector", _("Sektor (vises ved siden af hele den offentlige sektor)"), ids.sector_filter(theme),
                 [{"label": [_(SECTORS[key])], "value": key} for key in SELECTABLE_SECTORS],
-                [s for s in view.sectors if s != "alle"], lang, hidden=not available.has_sector_filter,
+                list(view.sectors), lang, hidden=not available.has_sector_filter,
             ),
             reading_guide(lang),
         ]),

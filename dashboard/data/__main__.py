@@ -43,7 +43,7 @@ def check(directory) -> int:
 
 def refresh_statbank(args) -> int:
     tables = [t.strip() for t in args.tables.split(",") if t.strip()] if args.tables else None
-    client = StatbankClient(args.api, timeout=args.timeout, retries=args.retries)
+    client = StatbankClient(args.api, timeout=args.timeout, retries=args.retries, deadline=args.deadline)
     try:
         outcome = refresh(args.out, client, tables, accept_disagreements=args.accept_disagreements)
     except StatbankError as error:
@@ -77,6 +77,7 @@ def main(argv=None) -> int:
     statbank.add_argument("--api", default=DEFAULT_API, help="the API's base address")
     statbank.add_argument("--timeout", type=float, default=30, help="seconds to wait for each answer")
     statbank.add_argument("--retries", type=int, default=3, help="retries after a failed or timed-out call")
+    statbank.add_argument("--deadline", type=float, default=120, help="seconds the whole refresh may take (default 120)")
     statbank.add_argument("--accept-disagreements", action="store_true",
                           help="write even where Statbank disagrees with figures.csv (still reported)")
     args = parser.parse_args(argv)

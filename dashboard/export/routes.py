@@ -15,14 +15,14 @@ from dashboard.export.tables import about_rows, chart_table, to_csv, to_xlsx
 from dashboard.figures.captions import citation
 from dashboard.figures.chart_view import ChartView, chart_view, find_chart
 from dashboard.i18n import translator
-from dashboard.state import ALL_SECTORS, ALL_TYPES, ViewState, parse_query
+from dashboard.state import ALL_TYPES, SELECTABLE_SECTORS, ViewState, parse_query
 from dashboard.vocabulary import PERIODS
 
 MEDIA_TYPES = {
     "png": "image/png",
     "svg": "image/svg+xml",
     "pdf": "application/pdf",
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # Flask adds "; charset=utf-8" to text types
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
@@ -45,8 +45,8 @@ def file_name(stem: str, view: ViewState, fmt: str) -> str:
     parts = [stem, "_".join(view.periods) if view.periods != PERIODS else _("alle-perioder")]
     if view.types != ALL_TYPES:
         parts.append("-".join(view.types))
-    if view.sectors != ALL_SECTORS:
-        parts.append("-".join(view.sectors))
+    if view.sectors != SELECTABLE_SECTORS:
+        parts.append("-".join(view.sectors) or _("kun-hele-sektoren"))
     return "_".join(parts) + f".{fmt}"
 
 
@@ -87,7 +87,7 @@ def _file(body: bytes, fmt: str, name: str) -> Response:
 
 
 def _plain(status: int, message: str) -> Response:
-    return Response(message + "\n", status=status, mimetype="text/plain; charset=utf-8")
+    return Response(message + "\n", status=status, mimetype="text/plain")  # Flask adds the charset once
 
 
 def register_export_routes(server, data: DataSet, renderer: ImageRenderer) -> None:

@@ -12,7 +12,7 @@ from dashboard.figures.bars import figure_for_slice
 from dashboard.figures.captions import Caption, caption
 from dashboard.figures.chart_slice import ChartSlice, chart_slice, type_filter_applies
 from dashboard.i18n import localized
-from dashboard.state import ALL_SECTORS, ALL_TYPES, ViewState
+from dashboard.state import ALL_TYPES, SELECTABLE_SECTORS, ViewState
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def chart_view(data: DataSet, theme: Theme, chart: Chart, view: ViewState, text_
     relevant = ViewState(
         periods=view.periods,
         types=view.types if type_filter_applies(data, chart) else ALL_TYPES,
-        sectors=view.sectors if chart.group_by == "sector" else ALL_SECTORS,
+        sectors=view.sectors if chart.group_by == "sector" else SELECTABLE_SECTORS,
         lang=view.lang,
     )
     return _chart_view(data, theme, chart, relevant, text_scale)

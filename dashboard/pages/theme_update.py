@@ -43,11 +43,18 @@ PAGE_PARTS = ("query", "filter_summary", "presentation_href", "slides_href", "la
 FOLLOW_UP_PARTS = ("headline", "cases", "case_count", "back_href", "theme_links")
 
 
-@lru_cache(maxsize=8192)
-def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[str, ...]) -> dict:
+# The answers are kept per (theme, view) and nothing else a request names, so a request cannot
+# make more of them than there are views; at most this many are kept (least recently used go
+# first). An answer is at most ~64 kB as JSON (Lav nye services, all editions), so the cache holds
+# at most ~260 MB of answers at the very worst; the warm-up fills 13 themes x 256 filter states.
+ANSWER_CACHE_ENTRIES = 4096
+
+
+@lru_cache(maxsize=ANSWER_CACHE_ENTRIES)
+def theme_update(data: DataSet, theme: Theme, view: ViewState) -> dict:
     """Everything a theme page shows that depends on the filters, for one view, as plain data
     (serialising it is then a plain JSON dump)."""
-    views = chart_views(data, theme, view, list(chart_ids))
+    views = chart_views(data, theme, view)
     cases = data.cases_for(theme.slug, view.types)
     return plain_data({
         "figures": [cv.figure.to_plotly_json() for cv in views],
@@ -68,17 +75,17 @@ def theme_update(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[
     })
 
 
-@lru_cache(maxsize=8192)
-def chart_words(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[str, ...]) -> list:
+@lru_cache(maxsize=ANSWER_CACHE_ENTRIES)
+def chart_words(data: DataSet, theme: Theme, view: ViewState) -> list:
     """Each chart in words, for one view, as plain data."""
-    return plain_data([chart_in_words(cv) for cv in chart_views(data, theme, view, list(chart_ids))])
+    return plain_data([chart_in_words(cv) for cv in chart_views(data, theme, view)])
 
 
-def follow_up_response(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[str, ...]) -> dict:
+def follow_up_response(data: DataSet, theme: Theme, view: ViewState) -> dict:
     """What follows a filter change once its charts are drawn: the charts in words, the headline,
     the case list and the links that carry the view to other pages."""
-    update = theme_update(data, theme, view, chart_ids)
-    return {"words": chart_words(data, theme, view, chart_ids), **{part: update[part] for part in FOLLOW_UP_PARTS}}
+    update = theme_update(data, theme, view)
+    return {"words": chart_words(data, theme, view), **{part: update[part] for part in FOLLOW_UP_PARTS}}
 
 
 def page_later_updates(theme: Theme, views: list[ChartView]) -> list[dict]:
@@ -88,11 +95,11 @@ def page_later_updates(theme: Theme, views: list[ChartView]) -> list[dict]:
             for cv in views[1:]]
 
 
-def filter_response(data: DataSet, theme: Theme, view: ViewState, chart_ids: tuple[str, ...]) -> dict:
+def filter_response(data: DataSet, theme: Theme, view: ViewState) -> dict:
     """The callback's outputs for `view`: everything the view shows, whatever the page showed before.
     Quick filter changes overlap, so the view a request started from need not be the one its
     answer lands on: nothing is left out as unchanged."""
-    update = theme_update(data, theme, view, chart_ids)
+    update = theme_update(data, theme, view)
     return {part: update[part] for part in (*CHART_PARTS, *PAGE_PARTS)}
 
 
@@ -111,9 +118,8 @@ def warm_theme_updates(data: DataSet, lang: str = DEFAULT_LANGUAGE) -> int:
     an English state costs ~10 ms the first time a worker is asked for it."""
     count = 0
     for theme in data.page_themes:
-        chart_ids = tuple(c.id for c in theme.charts)
         for view in all_filter_states(lang):
-            theme_update(data, theme, view, chart_ids)
-            chart_words(data, theme, view, chart_ids)
+            theme_update(data, theme, view)
+            chart_words(data, theme, view)
             count += 1
     return count

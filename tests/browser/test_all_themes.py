@@ -68,7 +68,7 @@ def test_sector_view_shows_the_sectors_beside_the_whole_public_sector(page, cons
     expect(sectors).not_to_contain_text("84 %")
     expect(sectors).not_to_contain_text("Staten")
     expect(sectors).to_contain_text("Hele den offentlige sektor")
-    expect(page).to_have_url(f"{base_url}/lav-nye-services?periode=2018-2019&sektor=alle,kommune,region")
+    expect(page).to_have_url(f"{base_url}/lav-nye-services?periode=2018-2019&sektor=kommune,region")
     assert console.errors == []
 
 
