@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: start test install install-test chromium libreoffice translations
+.PHONY: start start-proxied test install install-test chromium libreoffice nginx translations
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -13,7 +13,7 @@ install: $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
 
-install-test: $(PY) chromium libreoffice
+install-test: $(PY) chromium libreoffice nginx
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 
@@ -28,6 +28,12 @@ libreoffice:
 	@command -v soffice >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-impress; }
+
+# The production front: Debian's nginx (deploy/nginx.conf.template). Installed, never started as a service.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nginx; }
 
 # Production server: gunicorn with several workers (gunicorn.conf.py).
 start: install
@@ -47,3 +53,9 @@ translations: install
 		--output-file=$(LOCALE)/messages.pot .
 	$(VENV)/bin/pybabel update --input-file=$(LOCALE)/messages.pot --output-dir=$(LOCALE) --locale=en --no-wrap --ignore-obsolete
 	$(VENV)/bin/pybabel compile --directory=$(LOCALE) --locale=en --statistics
+
+# Production behind Debian's nginx: nginx on PORT in front of two app instances (PORT+1, PORT+2),
+# which buffers slow clients, serves the assets from disk and balances with passive health checks.
+start-proxied: install nginx
+	$(PY) -m dashboard.data check
+	HOST=$(HOST) PORT=$(PORT) $(PY) -m deploy.start_proxied

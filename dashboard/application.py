@@ -1,5 +1,6 @@
 """Build the Dash app from a data directory: pages from configuration, one set of callbacks."""
 
+import html
 import re
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from flask import has_request_context, request
 from dashboard.callbacks import register_callbacks
 from dashboard.data import DEFAULT_DIRECTORY, DataError, DataSet, load_dataset
 from dashboard.export.images import ImageRenderer
-from dashboard.export.routes import register_export_routes
+from dashboard.export.routes import public_address, register_export_routes
 from dashboard.figures.chart_view import chart_views
 from dashboard.i18n import LANGUAGES, localized, translator
 from dashboard.pages.overview import not_found_layout, overview_layout
@@ -31,6 +32,10 @@ GRAPH_CODE = "/_dash-component-suites/dash/dcc/async-graph.js"
 # supports (it shows Internet Explorer an alert instead); evaluating it cost ~150 ms of every
 # cold page load, and it swaps some of the browser's own string functions for slower ones.
 # Dash's bundles need only its regenerator runtime, vendored in assets/. No page has a DataTable.
+# Dash Pages writes the address of the request, Host header and all, into twitter:url: a client
+# chooses that header. The page's address comes from DASHBOARD_PUBLIC_URL instead (or is left out).
+HOST_REFLECTING_META = re.compile(r'<meta property="twitter:url" content="[^"]*">')
+
 UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/bundle\.)[^"]*"></script>\s*')
 
 
@@ -54,7 +59,13 @@ class BarometerDash(dash.Dash):
         kwargs["app_entry"] = kwargs["app_entry"].replace("Loading...", _("Indlæser …"))
         kwargs["metas"] += f'\n<link rel="preload" as="script" href="{GRAPH_CODE}">'
         kwargs["scripts"] = UNUSED_SCRIPTS.sub("", kwargs["scripts"])
-        return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
+        page = super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
+        return HOST_REFLECTING_META.sub(_page_address_meta, page)
+
+
+def _page_address_meta(_match) -> str:
+    address = public_address(request.full_path.rstrip("?")) if has_request_context() else ""
+    return f'<meta property="twitter:url" content="{html.escape(address)}">' if address.startswith("http") else ""
 
 
 def load_or_exit(directory) -> DataSet:

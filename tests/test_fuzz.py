@@ -135,7 +135,8 @@ def test_words_callback_survives_any_view_state(client, data, query):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("body", [b"", b"{", b"[]", b"null", b'{"output": 1}', b"\xff\xfe", b"{" * 10000])
+@pytest.mark.parametrize("body", [b"", b"{", b"[]", b"null", b'{"output": 1}', b"\xff\xfe", b"{" * 10000,
+                                  b"[" * 100_000 + b"]" * 100_000])  # deep JSON: no RecursionError
 def test_callback_endpoint_refuses_broken_bodies(client, body):
     response = client.post(PATH, data=body, content_type="application/json")
     _assert_safe(response)

@@ -142,3 +142,12 @@ class _CountingStream(io.BytesIO):
         count = super().readinto(buffer)
         self.bytes_read += count
         return count
+
+
+def test_the_host_header_is_never_written_into_the_page(client, monkeypatch):
+    page = client.get("/lav-nye-services?periode=2021-2023", headers={"Host": "evil.example"}).get_data(as_text=True)
+    assert "evil.example" not in page
+    monkeypatch.setenv("DASHBOARD_PUBLIC_URL", "https://innovationsbarometer.example")
+    page = client.get("/lav-nye-services?periode=2021-2023", headers={"Host": "evil.example"}).get_data(as_text=True)
+    assert "evil.example" not in page
+    assert '<meta property="twitter:url" content="https://innovationsbarometer.example/lav-nye-services?periode=2021-2023">' in page

@@ -2,8 +2,9 @@
 
 Kaleido's browser is neither thread- nor fork-safe: it is started lazily in the
 process that uses it (so each gunicorn worker starts its own after the fork), and
-every export holds a lock. If the browser dies, the export fails with a clear error
-and the next one starts a new browser.
+every export holds a lock. If the browser dies, or a figure is not drawn within
+RENDER_TIMEOUT_S (a crashed or hung renderer), the export fails at once with a clear
+error, the browser is shut down in the background and the next export starts a new one.
 """
 
 import asyncio
@@ -18,7 +19,11 @@ from dashboard.i18n import N_
 
 FORMATS = ("png", "svg", "pdf")
 START_TIMEOUT_S = 60
-RENDER_TIMEOUT_S = 60
+# The first figure of a new browser loads plotly.js into it (~8-14 s); after that a figure takes
+# ~0.2 s, a slide at the largest scale well under 1 s. A figure that takes longer than this has a
+# crashed or hung renderer behind it.
+FIRST_RENDER_TIMEOUT_S = 60
+RENDER_TIMEOUT_S = 4
 
 
 class ExportUnavailable(Exception):
@@ -31,6 +36,7 @@ class ImageRenderer:
         self._pid = None
         self._loop = None
         self._browser = None
+        self._drawn = False  # whether this browser has drawn a figure (plotly.js is loaded)
 
     def _run(self, coroutine, timeout: float):
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
@@ -44,15 +50,26 @@ class ImageRenderer:
         self._browser = browser
         self._pid = os.getpid()
 
-    def _stop(self) -> None:
-        if self._browser is not None and self._pid == os.getpid():
-            try:
-                self._run(self._browser.close(), 10)
-            except Exception:  # noqa: BLE001 - a browser that died cannot be closed cleanly
-                pass
-        if self._loop is not None and self._pid == os.getpid():
-            self._loop.call_soon_threadsafe(self._loop.stop)
+    def _stop(self) -> threading.Thread | None:
+        """Forget the browser at once and shut it down in the background (a hung one takes a while)."""
+        browser, loop, pid = self._browser, self._loop, self._pid
         self._browser = self._loop = self._pid = None
+        self._drawn = False
+        if pid != os.getpid():
+            return None
+
+        def shut_down():
+            if browser is not None:
+                try:
+                    asyncio.run_coroutine_threadsafe(browser.close(), loop).result(10)
+                except Exception:  # noqa: BLE001 - a browser that died cannot be closed cleanly
+                    pass
+            if loop is not None:
+                loop.call_soon_threadsafe(loop.stop)
+
+        thread = threading.Thread(target=shut_down, name="kaleido-stop", daemon=True)
+        thread.start()
+        return thread
 
     def render(self, figure: go.Figure, fmt: str, scale: float = 1) -> bytes:
         if fmt not in FORMATS:
@@ -67,7 +84,10 @@ class ImageRenderer:
                     raise ExportUnavailable(N_("Chromium kunne ikke startes til billedeksport")) from error
             options = {"format": fmt, "width": figure.layout.width, "height": figure.layout.height, "scale": scale}
             try:
-                return self._run(self._browser.calc_fig(figure, opts=options), RENDER_TIMEOUT_S)
+                body = self._run(self._browser.calc_fig(figure, opts=options),
+                                 RENDER_TIMEOUT_S if self._drawn else FIRST_RENDER_TIMEOUT_S)
+                self._drawn = True
+                return body
             except (BrowserClosedError, BrowserFailedError, TimeoutError, OSError, RuntimeError) as error:
                 self._stop()  # the next export starts a fresh browser
                 raise ExportUnavailable(N_("Billedeksporten fejlede; prøv igen")) from error
@@ -85,4 +105,6 @@ class ImageRenderer:
 
     def close(self) -> None:
         with self._lock:
-            self._stop()
+            stopping = self._stop()
+        if stopping is not None:
+            stopping.join(15)

@@ -6,6 +6,7 @@ import os
 from flask import Response, request
 
 from dashboard.data import DataSet
+from dashboard.export.admission import RETRY_AFTER_S, ExportBusy, ExportGate
 from dashboard.export.figure import SIZES, export_figure
 from dashboard.components.chart_text import summary_sentence
 from dashboard.export.images import ExportUnavailable, ImageRenderer
@@ -90,7 +91,34 @@ def _plain(status: int, message: str) -> Response:
     return Response(message + "\n", status=status, mimetype="text/plain")  # Flask adds the charset once
 
 
-def register_export_routes(server, data: DataSet, renderer: ImageRenderer) -> None:
+BUSY_PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title} – Innovationsbarometeret</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #1d2433">
+<h1>{title}</h1>
+<p>{text}</p>
+<p><a href="{back}">{back_link}</a></p>
+</body></html>
+"""
+
+
+def _busy(view: ViewState, back: str) -> Response:
+    """503 with Retry-After, as a page in the view's language (a download that fails opens it)."""
+    _ = translator(view.lang)
+    page = BUSY_PAGE.format(
+        lang=view.lang, title=_("Der laves mange billeder lige nu"),
+        text=_("Prøv igen om {seconds} sekunder. Data kan stadig hentes som CSV eller Excel med det samme.").format(
+            seconds=RETRY_AFTER_S),
+        back=back, back_link=_("Tilbage til siden"),
+    )
+    response = Response(page, status=503, mimetype="text/html")
+    response.headers["Retry-After"] = str(RETRY_AFTER_S)
+    return response
+
+
+def register_export_routes(server, data: DataSet, renderer: ImageRenderer, gate: ExportGate | None = None) -> None:
+    gate = server.export_gate = gate or ExportGate()  # one per process: each worker's own
+
     @server.get("/export/<name>.<fmt>")
     def export(name: str, fmt: str):
         query = _query()
@@ -98,6 +126,7 @@ def register_export_routes(server, data: DataSet, renderer: ImageRenderer) -> No
         size = _size(query)
         view = parse_query(query).state.with_visning("side")
         _ = translator(view.lang)
+        back = view.link("/")
         if fmt not in MEDIA_TYPES:
             return _plain(404, _("Ukendt format. Brug png, svg, pdf, csv, xlsx eller pptx."))
         try:
@@ -105,20 +134,26 @@ def register_export_routes(server, data: DataSet, renderer: ImageRenderer) -> No
                 theme = next((t for t in data.page_themes if t.slug == name), None)
                 if theme is None:
                     return _plain(404, _("Temaet findes ikke."))
-                body = theme_deck(data, theme, view, lambda figure: renderer.render(figure, "png", scale),
-                                  lambda shown: chart_address(shown, view), public_address(view.link(f"/{theme.slug}")))
+                back = view.link(f"/{theme.slug}")
+                with gate.place():
+                    body = theme_deck(data, theme, view, lambda figure: renderer.render(figure, "png", scale),
+                                      lambda shown: chart_address(shown, view), public_address(view.link(f"/{theme.slug}")))
                 return _file(body, fmt, file_name(theme.slug, view, fmt))
             found = find_chart(data, name)
             if found is None:
                 return _plain(404, _("Figuren findes ikke."))
             theme, chart = found
+            back = view.link(f"/{theme.slug}") + f"#figur-{chart.id}"
             shown = chart_view(data, theme, chart, view)
             if fmt in ("csv", "xlsx"):
                 table = chart_table(shown)
                 body = to_csv(table) if fmt == "csv" else to_xlsx(table, about_rows(shown, chart_address(shown, view)))
             else:
-                body = _image(renderer, shown, view, fmt, scale, size)
+                with gate.place():
+                    body = _image(renderer, shown, view, fmt, scale, size)
             stem = f"{theme.slug}_{chart.id}" + ("" if size == "standard" or fmt in ("csv", "xlsx") else f"_{size}")
             return _file(body, fmt, file_name(stem, view, fmt))
+        except ExportBusy:
+            return _busy(view, back)
         except ExportUnavailable as error:
             return _plain(503, _("{problem}. Data kan stadig hentes som CSV eller Excel.").format(problem=_(str(error))))
