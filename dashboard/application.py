@@ -64,7 +64,8 @@ class BarometerDash(dash.Dash):
 
 
 def _page_address_meta(_match) -> str:
-    address = public_address(request.full_path.rstrip("?")) if has_request_context() else ""
+    address = public_address(parse_query_string(request.query_string.decode("latin-1")).state.link(request.path)) \
+        if has_request_context() else ""
     return f'<meta property="twitter:url" content="{html.escape(address)}">' if address.startswith("http") else ""
 
 

@@ -64,9 +64,12 @@ def _json_error(status: int, message: str) -> Response:
 
 
 def malformed_callback(app) -> str | None:
-    """Why a callback request cannot be one the renderer sent (None if it can). A body over
-    MAX_CALLBACK_BODY, however it is sent (chunked too), is refused by Flask with 413."""
+    """Why a callback request cannot be one the renderer sent (None if it can). A body without a
+    length (chunked) is read no further than MAX_CALLBACK_BODY (Flask's MAX_CONTENT_LENGTH cuts it
+    there); one that reaches that size is refused as too big, never used cut short."""
     if (request.content_length or 0) > MAX_CALLBACK_BODY:
+        return "forespørgslen er for stor"
+    if request.content_length is None and len(request.get_data(cache=True)) >= MAX_CALLBACK_BODY:
         return "forespørgslen er for stor"
     try:
         body = request.get_json(silent=True)
@@ -117,7 +120,7 @@ def _not_a_page(path: str, page_paths: set[str]) -> bool:
 
 def install(app, data: DataSet) -> None:
     server = app.server
-    server.config["MAX_CONTENT_LENGTH"] = MAX_CALLBACK_BODY  # also bounds chunked bodies
+    server.config["MAX_CONTENT_LENGTH"] = MAX_CALLBACK_BODY  # also bounds chunked bodies: read no further
     page_paths = {"/" + t.slug for t in data.page_themes}
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -133,7 +136,7 @@ def install(app, data: DataSet) -> None:
 
     @server.before_request
     def refuse_malformed_callbacks():
-        if request.path.startswith(DEVELOPMENT_ONLY) and not app.config.get("debug"):
+        if request.path.startswith(DEVELOPMENT_ONLY) and not app._dev_tools.get("hot_reload"):  # noqa: SLF001
             return Response("Siden findes ikke.\n", status=404, mimetype="text/plain")
         if request.path.startswith("/_dash-component-suites/") and request.path.endswith(".map"):
             return Response("Filen findes ikke.\n", status=404, mimetype="text/plain")
@@ -152,7 +155,7 @@ def install(app, data: DataSet) -> None:
         # Dash fingerprints assets with ?m=<mtime> and component bundles in their path.
         if request.path.startswith("/assets/") and "m" in request.args:
             response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
-        if response.status_code == 200 and request.method == "GET" and _not_a_page(request.path, page_paths):
+        if response.status_code == 200 and request.method in ("GET", "HEAD") and _not_a_page(request.path, page_paths):
             response.status_code = 404  # the app shell, which shows the not-found page
         return response
 

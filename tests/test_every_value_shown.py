@@ -60,3 +60,15 @@ def test_every_value_stands_on_its_theme_page_and_in_its_charts_csv(data, dash_a
             assert matching[0]["value"] == published
             checked += 1
     assert checked >= 88
+
+
+def test_a_bar_is_headed_by_the_label_of_the_shown_edition(data):
+    """Samarbejd's citizens: »I samspil med borgere« in 2013-2014, »… (positiv rolle)« in 2018-2019."""
+    theme = data.theme("samarbejd")
+    chart = next(c for c in theme.charts if c.id == "samarbejde")
+    only_2013 = chart_view(data, theme, chart, ViewState(periods=("2013-2014",)))
+    assert next(g.label for g in only_2013.slice.groups if g.key == "borgere") == "I samspil med borgere"
+    assert "betegnet forskelligt" not in only_2013.caption.comparison_note
+    both = chart_view(data, theme, chart, ViewState(periods=("2013-2014", "2018-2019")))
+    assert next(g.label for g in both.slice.groups if g.key == "borgere") == "I samspil med borgerne (positiv rolle)"
+    assert "»I samspil med borgere« (2013-2014), »I samspil med borgerne (positiv rolle)« (2018-2019)" in both.caption.comparison_note

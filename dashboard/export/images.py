@@ -45,7 +45,7 @@ class ImageRenderer:
         self._loop = asyncio.new_event_loop()
         threading.Thread(target=self._loop.run_forever, name="kaleido", daemon=True).start()
         # mathjax=False: no MathJax from a CDN; plotly.js comes from the installed plotly.
-        browser = kaleido.Kaleido(n=1, timeout=RENDER_TIMEOUT_S, mathjax=False)
+        browser = kaleido.Kaleido(n=1, timeout=FIRST_RENDER_TIMEOUT_S, mathjax=False)  # ours decide: see render()
         self._run(browser.open(), START_TIMEOUT_S)
         self._browser = browser
         self._pid = os.getpid()
@@ -77,6 +77,7 @@ class ImageRenderer:
         with self._lock:
             if self._pid != os.getpid():  # never started here, or inherited through a fork
                 self._browser = self._loop = None
+                self._drawn = False
                 try:
                     self._start()
                 except (ChromeNotFoundError, BrowserFailedError, TimeoutError, OSError) as error:

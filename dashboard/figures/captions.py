@@ -90,7 +90,7 @@ def _questions(slice_: ChartSlice) -> tuple[tuple[str, str], ...]:
 
 def _reworded_answers(slice_: ChartSlice) -> str:
     """»I samspil med borgere« (2013-2014), »… (positiv rolle)« (2018-2019): each answer whose
-    published wording changed between the shown editions, with the editions of each wording."""
+    label differs between the shown editions, with the editions of each label."""
     if slice_.chart.group_by != "category":
         return ""
     answers = []
@@ -119,7 +119,7 @@ def _comparison_note(slice_: ChartSlice, questions: tuple, lang: str) -> str:
         note = ""
     answers = _reworded_answers(slice_)
     if answers:
-        answers_note = _("Svaret er formuleret forskelligt i udgaverne: {answers}.").format(answers=answers)
+        answers_note = _("Svaret er betegnet forskelligt i udgaverne: {answers}.").format(answers=answers)
         note = f"{note} {answers_note}" if note else _("NB: {note}").format(note=answers_note)
     return note
 

@@ -88,8 +88,9 @@ def _groups(chart: Chart, figure, view: ViewState) -> tuple[list[tuple[str, str]
         _ = translator(view.lang)
         return [(s, _(SECTORS[s])) for s in chart.sectors if s == "alle" or s in view.sectors], False, []
     categories = _categories(chart, figure)
-    # An answer's wording as its newest edition published it (older wordings: the caption's NB).
-    newest_last = sorted(figure, key=lambda r: PERIODS.index(r.period))
+    # An answer's label as the newest shown edition has it (other labels: the caption's NB), else
+    # as the newest edition that has it.
+    newest_last = sorted(figure, key=lambda r: (r.period in view.periods, PERIODS.index(r.period)))
     labels = {r.category: localized(r, "label", view.lang) for r in newest_last}
     if not any(c in INNOVATION_TYPES for c in categories):
         return [(c, labels[c]) for c in categories], False, []

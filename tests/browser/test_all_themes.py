@@ -43,9 +43,9 @@ def test_comparison_view_shows_exactly_the_published_periods(page, base_url):
     gap_line = card.locator(".chart-gaps-line")  # the chart's one line on what was not published
     expect(gap_line).to_have_count(1)
     expect(gap_line).to_have_text("Ikke offentliggjort: 2015-2016")
-    # The answer was worded differently in 2013-2014: the NB says so, with each wording.
+    # The answer was labelled differently in 2013-2014: the NB says so, with each wording.
     expect(card.locator(".chart-comparison-note")).to_contain_text(
-        "Svaret er formuleret forskelligt i udgaverne: »Helt eller delvist genbrug af andres løsninger« (2013-2014)")
+        "Svaret er betegnet forskelligt i udgaverne: »Helt eller delvist genbrug af andres løsninger« (2013-2014)")
     assert card.locator(".scatterlayer path").count() == 0  # periods are never joined by lines
 
 

@@ -92,7 +92,9 @@ VERIFIED = {("1000", "30", "2016"): "43", ("1000", "10", "2019"): "81", ("1000",
             ("1020", "10", "2019"): "85"}
 # Cells that show how Statbank writes things: a value not published, a decimal comma.
 SPECIAL = {("OIN01DK", "1030", "20", "2016"): "..", ("OIN01DK", "1010", "40", "2023"): "44,5",
-           ("OIN03DK", "1020", "209", "2016"): ".."}
+           ("OIN03DK", "1020", "209", "2016"): "..",
+           # tableinfo's suppressedDataValue: written in place of a confidential value, never a published 0
+           ("OIN04DK", "1030", "265", "2016"): "0"}
 
 
 def _placeholder(*key: str) -> str:

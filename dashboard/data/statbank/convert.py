@@ -116,11 +116,16 @@ def figure_records(config: StatbankTable, info_da: dict, info_en: dict, text: st
     labels_da = _variables(config.table, info_da)[category]
     labels_en = _variables(config.table, info_en).get(category, {})
     keys = category_keys(config, info_da)
+    suppressed = str(info_da["suppressedDataValue"]).strip() if info_da.get("suppressedDataValue") not in (None, "") else None
     records = []
     for line, row in enumerate(frame.to_dict(orient="records"), start=2):
         category_code = row[category]
         year = row[config.time_variable.upper()]
-        value = _value(row[VALUE_COLUMN], f"data for {config.table}, line {line}")
+        raw = row[VALUE_COLUMN]
+        # tableinfo names the value Statbank writes in place of a confidential one ("0"): not a published 0.
+        if suppressed is not None and raw.strip() == suppressed:
+            continue
+        value = _value(raw, f"data for {config.table}, line {line}")
         if value is None:
             continue
         records.append({
