@@ -1,7 +1,6 @@
 """Build the Dash app from a data directory: pages from configuration, one set of callbacks."""
 
 import html
-import re
 import sys
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from dash.exceptions import MissingCallbackContextException
 from flask import has_request_context, request
 
 from dashboard.callbacks import register_callbacks
+from dashboard.dash_internals import GRAPH_CODE, HOST_REFLECTING_META, LOADING_TEXT, UNUSED_SCRIPTS, router_search
 from dashboard.data import DEFAULT_DIRECTORY, DataError, DataSet, load_dataset
 from dashboard.export.images import ImageRenderer
 from dashboard.export.routes import public_address, register_export_routes
@@ -24,26 +24,20 @@ from dashboard.state import ViewState, language_of, parse_query_string
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
-# dcc.Graph fetches its code only once a graph is on the page; announcing it up front saves
-# a round trip before the first chart.
-GRAPH_CODE = "/_dash-component-suites/dash/dcc/async-graph.js"
-
-# Scripts Dash lists that no page here needs. @babel/polyfill is for browsers Dash no longer
-# supports (it shows Internet Explorer an alert instead); evaluating it cost ~150 ms of every
-# cold page load, and it swaps some of the browser's own string functions for slower ones.
-# Dash's bundles need only its regenerator runtime, vendored in assets/. No page has a DataTable.
-# Dash Pages writes the address of the request, Host header and all, into twitter:url: a client
-# chooses that header. The page's address comes from DASHBOARD_PUBLIC_URL instead (or is left out).
-HOST_REFLECTING_META = re.compile(r'<meta property="twitter:url" content="[^"]*">')
-
-UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/bundle\.)[^"]*"></script>\s*')
+# dcc.Graph fetches its code only once a graph is on the page; announcing it up front (GRAPH_CODE)
+# saves a round trip before the first chart. @babel/polyfill is for browsers Dash no longer
+# supports (it shows Internet Explorer an alert instead); evaluating it cost ~150 ms of every cold
+# page load, and it swaps some of the browser's own string functions for slower ones. Dash's
+# bundles need only its regenerator runtime, vendored in assets/. No page has a DataTable. So
+# UNUSED_SCRIPTS are left out. Dash Pages writes the request's Host header into twitter:url; the
+# page's address comes from DASHBOARD_PUBLIC_URL instead (or is left out).
 
 
 def request_language() -> str:
     """The language of the page being served: from the address of a page request, or from
     the address Dash's page router was given (its callback posts the address as data)."""
     try:
-        return parse_query_string(dash.ctx.inputs.get("_pages_location.search")).state.lang
+        return parse_query_string(router_search()).state.lang
     except (MissingCallbackContextException, LookupError):  # not in a callback (LookupError: none ran yet)
         pass
     return language_of(request.args) if has_request_context() else ViewState().lang
@@ -56,7 +50,7 @@ class BarometerDash(dash.Dash):
     def interpolate_index(self, **kwargs) -> str:
         lang = request_language()
         _ = translator(lang)
-        kwargs["app_entry"] = kwargs["app_entry"].replace("Loading...", _("Indlæser …"))
+        kwargs["app_entry"] = kwargs["app_entry"].replace(LOADING_TEXT, _("Indlæser …"))
         kwargs["metas"] += f'\n<link rel="preload" as="script" href="{GRAPH_CODE}">'
         kwargs["scripts"] = UNUSED_SCRIPTS.sub("", kwargs["scripts"])
         page = super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)

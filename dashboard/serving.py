@@ -4,13 +4,13 @@ and a Danish error page instead of any traceback."""
 import json
 import logging
 from datetime import datetime, timezone
-from typing import Any
 
 from dash.exceptions import DependencyException
 from flask import Response, jsonify, request
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from dashboard.dash_internals import CALLBACK_PATH, DEVELOPMENT_ROUTES, CallbackRequest, hot_reload
 from dashboard.data import DataSet
 from dashboard.i18n import translator
 from dashboard.state import ViewState, language_of
@@ -38,25 +38,7 @@ def error_page(lang: str) -> str:
     )
 
 ONE_YEAR = 31536000
-CALLBACK_PATH = "/_dash-update-component"
 MAX_CALLBACK_BODY = 256 * 1024
-
-
-class _Dependency(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    id: str | dict
-    property: str
-
-
-class CallbackRequest(BaseModel):
-    """The shape of what Dash's renderer posts when a callback fires."""
-
-    model_config = ConfigDict(extra="allow")
-    output: str
-    outputs: list[Any] | dict
-    inputs: list[_Dependency | list[_Dependency]]
-    changedPropIds: list[str]
-    state: list[_Dependency | list[_Dependency]] = []
 
 
 def _json_error(status: int, message: str) -> Response:
@@ -106,9 +88,6 @@ def content_security_policy(script_hashes) -> str:
     )
 
 
-# Dash's routes a production server answers with 404: the development tools' (they list the
-# installed packages) and source maps, which Dash lists but does not ship.
-DEVELOPMENT_ONLY = ("/_reload-hash", "/_alive_")
 
 
 def _not_a_page(path: str, page_paths: set[str]) -> bool:
@@ -136,7 +115,9 @@ def install(app, data: DataSet) -> None:
 
     @server.before_request
     def refuse_malformed_callbacks():
-        if request.path.startswith(DEVELOPMENT_ONLY) and not app._dev_tools.get("hot_reload"):  # noqa: SLF001
+        # Dash's development routes (they list the installed packages) and source maps, which Dash
+        # lists but does not ship: 404 in production.
+        if request.path.startswith(DEVELOPMENT_ROUTES) and not hot_reload(app):
             return Response("Siden findes ikke.\n", status=404, mimetype="text/plain")
         if request.path.startswith("/_dash-component-suites/") and request.path.endswith(".map"):
             return Response("Filen findes ikke.\n", status=404, mimetype="text/plain")

@@ -1,5 +1,6 @@
 """The app refuses to start on invalid data, with the data check's messages and no traceback."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -50,10 +51,10 @@ def test_page_shell_is_danish_and_small():
 
 def test_a_fresh_worker_serves_script_bundles_before_it_served_a_page():
     # gunicorn workers each build the app; a page served by one worker asks another for its scripts.
-    script = (
-        "import app; c = app.server.test_client(); "
-        "print(c.get('/_dash-component-suites/dash/deps/react-dom@18.v4_4_1m1.3.1.min.js').status_code)"
-    )
+    # The bundle's name (with Dash's version fingerprint) as a page of another worker lists it.
+    with_page = _python("import app; print(app.server.test_client().get('/').get_data(as_text=True))")
+    bundle = re.search(r'src="(/_dash-component-suites/dash/deps/react-dom@[^"]+)"', with_page.stdout).group(1)
+    script = f"import app; c = app.server.test_client(); print(c.get({bundle!r}).status_code)"
     result = _python(script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "200"

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.callback_request import PATH, filter_request, follow_up_request
+from dashboard.dash_internals import router_request
 
 PAGES = ["/", "/styr-processen", "/lav-nye-services", "/findes-ikke"]
 HOSTILE = [
@@ -41,17 +42,7 @@ def client(dash_app):
 
 
 def _router_body(pathname: str, search: str) -> dict:
-    inputs = [
-        {"id": "_pages_location", "property": "pathname", "value": pathname},
-        {"id": "_pages_location", "property": "search", "value": search},
-    ]
-    return {
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-        "inputs": inputs,
-        "changedPropIds": ["_pages_location.pathname"],
-        "state": [],
-    }
+    return router_request(pathname, search)
 
 
 def _assert_safe(response) -> None:

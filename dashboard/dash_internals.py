@@ -1,0 +1,76 @@
+"""Everything this app relies on that Dash does not promise: private names, the format of its
+page shell and of its renderer's requests. Nothing else in the app names these.
+
+When Dash is upgraded, `tests/test_dash_upgrade.py` checks each assumption here against the
+installed Dash and, if one no longer holds, fails saying what to look at.
+"""
+
+import re
+from typing import Any
+
+import dash
+from pydantic import BaseModel, ConfigDict
+
+# Dash Pages' router: a dcc.Location with this id, whose `search` its callback passes as input,
+# and the container and store it renders the page into.
+PAGES_LOCATION = "_pages_location"
+PAGES_CONTENT = "_pages_content"
+PAGES_STORE = "_pages_store"
+
+# Where the renderer posts every callback, and the page shell's loading text (replaced by ours).
+CALLBACK_PATH = "/_dash-update-component"
+LOADING_TEXT = "Loading..."
+
+# The code of dcc.Graph, which Dash fetches only once a graph is on the page.
+GRAPH_CODE = "/_dash-component-suites/dash/dcc/async-graph.js"
+
+# Scripts Dash lists in its page shell that no page here needs: @babel/polyfill (for browsers Dash
+# no longer supports) and the DataTable bundle.
+UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/bundle\.)[^"]*"></script>\s*')
+
+# Dash Pages writes the request's own address, Host header and all, into this tag.
+HOST_REFLECTING_META = re.compile(r'<meta property="twitter:url" content="[^"]*">')
+
+# Dash's development routes (hot reload lists the installed packages), served in every mode.
+DEVELOPMENT_ROUTES = ("/_reload-hash",)
+
+
+class _Dependency(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str | dict
+    property: str
+
+
+class CallbackRequest(BaseModel):
+    """The shape of what Dash's renderer posts when a callback fires."""
+
+    model_config = ConfigDict(extra="allow")
+    output: str
+    outputs: list[Any] | dict
+    inputs: list[_Dependency | list[_Dependency]]
+    changedPropIds: list[str]
+    state: list[_Dependency | list[_Dependency]] = []
+
+
+def router_search() -> str | None:
+    """The address's query string, inside the Pages router's callback (LookupError elsewhere)."""
+    return dash.ctx.inputs.get(f"{PAGES_LOCATION}.search")
+
+
+def hot_reload(app: dash.Dash) -> bool:
+    """Whether the app runs with Dash's hot reload (development only)."""
+    return bool(app._dev_tools.get("hot_reload"))  # noqa: SLF001
+
+
+def router_request(pathname: str, search: str) -> dict:
+    """The request the renderer posts when the address changes (the Pages router's callback)."""
+    return {
+        "output": f"..{PAGES_CONTENT}.children...{PAGES_STORE}.data..",
+        "outputs": [{"id": PAGES_CONTENT, "property": "children"}, {"id": PAGES_STORE, "property": "data"}],
+        "inputs": [
+            {"id": PAGES_LOCATION, "property": "pathname", "value": pathname},
+            {"id": PAGES_LOCATION, "property": "search", "value": search},
+        ],
+        "changedPropIds": [f"{PAGES_LOCATION}.pathname"],
+        "state": [],
+    }
