@@ -23,7 +23,8 @@ ALL_TYPES = tuple(INNOVATION_TYPES)
 ALL_SECTORS = tuple(SECTORS)
 # The sectors a view chooses; the whole public sector (`alle`) is always shown beside them.
 SELECTABLE_SECTORS = tuple(s for s in SECTORS if s != "alle")
-VIEWS = ("side", "praesentation")
+# `visning`, the one word parameter that is not a field's own value: the page or the presenter view.
+PRESENTATION_WORDS = {"side": False, "praesentation": True}
 NONE_CHOSEN = "ingen"  # a list parameter's value for an emptied selection
 MAX_PARAMETER_LENGTH = 200
 
@@ -34,11 +35,7 @@ class ViewState:
     types: tuple[str, ...] = ALL_TYPES
     sectors: tuple[str, ...] = SELECTABLE_SECTORS  # sector charts always show "alle" beside these
     lang: str = DEFAULT_LANGUAGE
-    visning: str = "side"
-
-    @property
-    def presentation(self) -> bool:
-        return self.visning == "praesentation"
+    presentation: bool = False  # the presenter view (`?visning=praesentation`)
 
     @classmethod
     def from_controls(cls, periods, types, sectors=SELECTABLE_SECTORS, lang=DEFAULT_LANGUAGE) -> "ViewState":
@@ -56,7 +53,7 @@ class ViewState:
         for name, field_name, _allowed, _label, is_list in sorted(PARAMETERS, key=lambda p: URL_ORDER.index(p[0])):
             value = getattr(self, field_name)
             if value != getattr(defaults, field_name):
-                query[name] = (",".join(value) or NONE_CHOSEN) if is_list else value
+                query[name] = (",".join(value) or NONE_CHOSEN) if is_list else _word(field_name, value)
         return query
 
     def query_string(self) -> str:
@@ -67,8 +64,9 @@ class ViewState:
         """`path` showing this view: `/lav-nye-services?periode=2021-2023&lang=en`."""
         return path + self.query_string()
 
-    def with_visning(self, visning: str) -> "ViewState":
-        return replace(self, visning=visning)
+    def as_presentation(self, presentation: bool = True) -> "ViewState":
+        """The same view in the presenter view (or, with False, on the page)."""
+        return replace(self, presentation=presentation)
 
     def with_lang(self, lang: str) -> "ViewState":
         return replace(self, lang=lang)
@@ -119,8 +117,20 @@ PARAMETERS = (
     ("periode", "periods", PERIODS, N_("Periode"), True),
     ("type", "types", ALL_TYPES, N_("Innovationstype"), True),
     ("sektor", "sectors", SELECTABLE_SECTORS, N_("Sektor"), True),
-    ("visning", "visning", VIEWS, N_("Visning"), False),
+    ("visning", "presentation", tuple(PRESENTATION_WORDS), N_("Visning"), False),
 )
+
+
+def _word(field_name: str, value) -> str:
+    """A single-valued field as the URL writes it."""
+    if field_name == "presentation":
+        return next(word for word, flag in PRESENTATION_WORDS.items() if flag == value)
+    return value
+
+
+def _field_value(field_name: str, word: str):
+    """A single-valued parameter's word as the field holds it."""
+    return PRESENTATION_WORDS[word] if field_name == "presentation" else word
 
 
 def _without_all_sector(raw) -> str:
@@ -150,7 +160,7 @@ def parse_query(query: Mapping[str, object]) -> ParsedView:
         if chosen is not None and not is_list and len(chosen) > 1:
             found_notices.append(_("{parameter}: flere værdier; den første er brugt").format(parameter=_(label)))
         if chosen is not None:
-            values[field_name] = chosen if is_list else chosen[0]
+            values[field_name] = chosen if is_list else _field_value(field_name, chosen[0])
     _ = translator(values.get("lang", DEFAULT_LANGUAGE))
     unknown = sorted({str(key)[:30] for key in query} - {p[0] for p in PARAMETERS})
     if unknown:

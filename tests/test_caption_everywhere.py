@@ -42,7 +42,7 @@ def test_page_image_presenter_and_slide_say_the_same_words(data):
     assert caption.title in words and caption.gaps in words and caption.base in words
     assert citation(caption, "/lav-nye-services") in words
 
-    presenter = " ".join(_strings(presenter_layout(data, theme, ParsedView(VIEW.with_visning("praesentation")), None, [])))
+    presenter = " ".join(_strings(presenter_layout(data, theme, ParsedView(VIEW.as_presentation()), None, [])))
     slide_view = next(cv for cv in chart_views(data, theme, VIEW, text_scale=1.5) if cv.chart.id == chart.id)
     assert slide_view.caption == caption  # the presenter's larger text is the same caption
     assert caption.title in presenter and caption.gaps in presenter and line in presenter

@@ -68,7 +68,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from dashboard.i18n import LANGUAGES  # noqa: E402
-from dashboard.state import SELECTABLE_SECTORS, VIEWS, parse_query_string  # noqa: E402
+from dashboard.state import SELECTABLE_SECTORS, parse_query_string  # noqa: E402
 
 
 def _subsets(items):
@@ -77,7 +77,7 @@ def _subsets(items):
 
 VIEW_STATES = st.builds(ViewState, periods=_subsets(PERIODS), types=_subsets(ALL_TYPES),
                         sectors=_subsets(SELECTABLE_SECTORS), lang=st.sampled_from(LANGUAGES),
-                        visning=st.sampled_from(VIEWS))
+                        presentation=st.booleans())
 WORDS = st.sampled_from([*PERIODS, *ALL_TYPES, "alle", *SELECTABLE_SECTORS, "ingen", "da", "en", "side",
                          "praesentation", "SERVICE", " stat", "x", ""])
 QUERIES = st.dictionaries(st.sampled_from(["periode", "type", "sektor", "lang", "visning", "andet"]),

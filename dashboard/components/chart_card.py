@@ -71,7 +71,7 @@ def chart_footer(caption: Caption) -> list:
 
 def download_items(chart_id: str, view: ViewState) -> list:
     _ = translator(view.lang)
-    shown = view.with_visning("side")
+    shown = view.as_presentation(False)
     def href(fmt: str, size: str) -> str:
         link = shown.link(f"/export/{chart_id}.{fmt}")
         return link + ("&" if "?" in link else "?") + f"storrelse={size}" if size else link

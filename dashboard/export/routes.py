@@ -124,7 +124,7 @@ def register_export_routes(server, data: DataSet, renderer: ImageRenderer, gate:
         query = _query()
         scale = _scale(query)
         size = _size(query)
-        view = parse_query(query).state.with_visning("side")
+        view = parse_query(query).state.as_presentation(False)
         _ = translator(view.lang)
         back = view.link("/")
         if fmt not in MEDIA_TYPES:

@@ -62,7 +62,7 @@ def presenter_layout(data: DataSet, theme: Theme, parsed: ParsedView, notice, st
                     html.Span(f"1 / {len(views)}", className="presenter-counter", **{"aria-live": "polite"}),
                     html.Button(_("← Forrige"), className="btn btn-light btn-sm presenter-previous", type="button"),
                     html.Button(_("Næste →"), className="btn btn-light btn-sm presenter-next", type="button"),
-                    dcc.Link(_("Afslut præsentation"), href=view.with_visning("side").link(f"/{theme.slug}"),
+                    dcc.Link(_("Afslut præsentation"), href=view.as_presentation(False).link(f"/{theme.slug}"),
                              className="btn btn-outline-light btn-sm presenter-exit"),
                 ],
             ),

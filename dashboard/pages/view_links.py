@@ -6,7 +6,7 @@ from dashboard.state import ViewState
 
 
 def presentation_href(theme: Theme, view: ViewState) -> str:
-    return view.with_visning("praesentation").link(f"/{theme.slug}")
+    return view.as_presentation().link(f"/{theme.slug}")
 
 
 def slides_href(theme: Theme, view: ViewState) -> str:
