@@ -45,11 +45,11 @@ def when_ready(server):
     import time
 
     from app import app
-    from dashboard.pages.theme_update import warm_theme_updates
+    from dashboard.warm_up import warm_filter_answers
     from dashboard.static_compression import warm as warm_static_files
 
     started = time.perf_counter()
-    count = warm_theme_updates(app.dataset)
+    count = warm_filter_answers(app.dataset)
     server.log.info("computed %d filter states in %.1f s", count, time.perf_counter() - started)
     started = time.perf_counter()
     count = warm_static_files(app.server)

@@ -3,18 +3,16 @@ change: built from the theme configuration, as the browser builds it."""
 
 import json
 
+from dashboard.dash_internals import CALLBACK_PATH as PATH
 from dashboard.data.models import Theme
-from dashboard.pages.theme_update import CHART_PARTS
+from dashboard.filter_answer import CHART_PARTS, FOLLOW_UP_PARTS, PAGE_PARTS
 
-PATH = "/_dash-update-component"
-# In the order dashboard/callbacks.py declares them.
-CHART_OUTPUTS = tuple((component_id("", "")["role"], prop) for component_id, prop in CHART_PARTS.values())
-FOLLOW_UP_CHART_OUTPUTS = (("chart-words", "children"),)
-PAGE_OUTPUTS = (("view-query", "data"), ("filter-summary", "children"),
-                ("presentation-link", "href"), ("slides-link", "href"), ("language-link", "href"))
-# The follow-up callback's: the charts in words, then these, then the menu's link to every theme page.
-FOLLOW_UP_OUTPUTS = (("headline", "children"), ("case-list", "children"), ("case-count", "children"), ("back-link", "href"))
-THEME_LINKS = ("theme-link", "href")
+# The callbacks' outputs, as dashboard/callbacks.py makes them from the same tables.
+CHART_OUTPUTS = tuple((part.role, part.prop) for part in CHART_PARTS.values())
+PAGE_OUTPUTS = tuple((part.role, part.prop) for part in PAGE_PARTS.values())
+FOLLOW_UP_CHART_OUTPUTS = tuple((p.role, p.prop) for p in FOLLOW_UP_PARTS.values() if p.each == "chart")
+FOLLOW_UP_OUTPUTS = tuple((p.role, p.prop) for p in FOLLOW_UP_PARTS.values() if p.each is None)
+THEME_LINKS = next((p.role, p.prop) for p in FOLLOW_UP_PARTS.values() if p.each == "target")
 
 
 def _wildcard(role: str, chart: bool, key: str = "chart") -> str:

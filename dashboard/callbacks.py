@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components import ids
 from dashboard.data import DataSet
-from dashboard.pages.theme_update import CHART_PARTS, filter_response, follow_up_response
+from dashboard.filter_answer import CHART_PARTS, FOLLOW_UP_PARTS, PAGE_PARTS, filter_response, follow_up_response, outputs
 from dashboard.state import ViewState, parse_query_string
 
 
@@ -29,14 +29,7 @@ def _theme_of(data: DataSet, chart_outputs: list):
 
 def register_callbacks(app, data: DataSet) -> None:
     @app.callback(
-        output={
-            **{part: Output(component_id(MATCH, ALL), prop) for part, (component_id, prop) in CHART_PARTS.items()},
-            "query": Output(ids.view_query(MATCH), "data"),
-            "filter_summary": Output(ids.filter_summary(MATCH), "children"),
-            "presentation_href": Output(ids.presentation_link(MATCH), "href"),
-            "slides_href": Output(ids.slides_link(MATCH), "href"),
-            "language_href": Output(ids.language_link(MATCH), "href"),
-        },
+        output=outputs({**CHART_PARTS, **PAGE_PARTS}),
         inputs={
             "periods": Input(ids.period_filter(MATCH), "value"),
             "types": Input(ids.type_filter(MATCH), "value"),
@@ -54,14 +47,7 @@ def register_callbacks(app, data: DataSet) -> None:
     # case list and the links to other pages follow the view state once the response above is
     # drawn, so they never hold up the first chart.
     @app.callback(
-        output={
-            "words": Output(ids.chart_words(MATCH, ALL), "children"),
-            "headline": Output(ids.headline(MATCH), "children"),
-            "cases": Output(ids.case_list(MATCH), "children"),
-            "case_count": Output(ids.case_count(MATCH), "children"),
-            "back_href": Output(ids.back_link(MATCH), "href"),
-            "theme_links": Output(ids.theme_link(MATCH, ALL), "href"),
-        },
+        output=outputs(FOLLOW_UP_PARTS),
         inputs={"query": Input(ids.view_query(MATCH), "data")},
         prevent_initial_call=True,
     )

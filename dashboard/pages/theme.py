@@ -13,12 +13,18 @@ from dashboard.components.shell import overview_href, page_frame
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
 from dashboard.figures.availability import availability
-from dashboard.figures.chart_view import chart_views
+from dashboard.figures.chart_view import ChartView, chart_views
 from dashboard.i18n import localized, translator
 from dashboard.pages.presenter import presenter_layout
-from dashboard.pages.theme_update import page_later_updates
 from dashboard.pages.view_links import presentation_href, slides_href, theme_language_href
 from dashboard.state import ParsedView, ViewState, parse_query
+
+
+def page_later_updates(theme: Theme, views: list[ChartView]) -> list[dict]:
+    """The later-updates store of a freshly served page, which draws its first chart at once and
+    the others a frame later: the figure of each chart but the first, with the id of its graph."""
+    return [{"id": ids.chart_graph(theme.slug, cv.chart.id), "prop": "figure", "value": cv.figure.to_plotly_json()}
+            for cv in views[1:]]
 
 
 def page_messages(lang: str) -> dict:

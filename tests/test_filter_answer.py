@@ -3,12 +3,14 @@ whatever the page showed before, the rest in a follow-up; and the same through D
 
 import json
 
+import pytest
 from dash import no_update
 
 from bench.callback_request import PATH, filter_request, follow_up_request
 from dashboard.components import ids
 from dashboard.figures.chart_view import chart_views
-from dashboard.pages.theme_update import CHART_PARTS, filter_response, follow_up_response, page_later_updates
+from dashboard.filter_answer import CHART_PARTS, PAGE_PARTS, filter_response, follow_up_response
+from dashboard.pages.theme import page_later_updates
 from dashboard.state import ViewState
 
 
@@ -23,7 +25,7 @@ def test_a_period_change_sends_every_figure_and_subtitle_at_once(data):
     theme, chart_ids, response = _response(data, "lav-nye-services", after)
     expected = [cv.figure.to_plotly_json() for cv in chart_views(data, theme, after, list(chart_ids))]
     assert response["figures"] == json.loads(json.dumps(expected))
-    assert set(response) == {*CHART_PARTS, "query", "filter_summary", "presentation_href", "slides_href", "language_href"}
+    assert set(response) == {*CHART_PARTS, *PAGE_PARTS}
     assert all(len(response[part]) == len(chart_ids) for part in CHART_PARTS)
 
 
@@ -107,7 +109,7 @@ def test_the_charts_in_words_and_the_case_list_follow_the_view_state(dash_app, d
 def test_a_request_naming_the_charts_over_and_over_gets_no_answer_and_caches_nothing(dash_app, data):
     """The answer is cached per (theme, view): a request that names other charts than the page's
     (here each chart 100 times, ~170 kB) is not the page's own and is answered with nothing."""
-    from dashboard.pages.theme_update import theme_update
+    from dashboard.filter_answer import filter_answer
 
     theme = data.theme("lav-nye-services")
     body = json.loads(filter_request(theme, ["2015-2016"], ["service"], shown=""))
@@ -115,15 +117,31 @@ def test_a_request_naming_the_charts_over_and_over_gets_no_answer_and_caches_not
     amplified = json.dumps(body).encode("utf-8")
     assert 150_000 < len(amplified) < 256 * 1024
     client = dash_app.server.test_client()
-    before = theme_update.cache_info()
+    before = filter_answer.cache_info()
     for _ in range(5):
         response = client.post(PATH, data=amplified, content_type="application/json")
         assert response.status_code == 204
-    after = theme_update.cache_info()
+    after = filter_answer.cache_info()
     assert (after.hits, after.misses) == (before.hits, before.misses)  # not even looked up
     # The page's own request for a view is computed at most once, then answered from the cache.
     honest = filter_request(theme, ["2015-2016", "2018-2019"], ["produkt"], shown="")
     assert client.post(PATH, data=honest, content_type="application/json").status_code == 200
     assert client.post(PATH, data=honest, content_type="application/json").status_code == 200
-    final = theme_update.cache_info()
+    final = filter_answer.cache_info()
     assert final.misses - after.misses <= 1 and final.hits - after.hits >= 1
+
+
+def test_the_answer_is_typed_frozen_and_its_parts_are_the_callbacks_outputs(dash_app, data):
+    from dataclasses import FrozenInstanceError, fields
+
+    from dashboard.filter_answer import FOLLOW_UP_PARTS, FilterAnswer, filter_answer
+
+    names = [f.name for f in fields(FilterAnswer)]
+    assert names == [*CHART_PARTS, *PAGE_PARTS, *list(FOLLOW_UP_PARTS)[1:]]  # words: their own cache
+    answer = filter_answer(data, data.theme("styr-processen"), ViewState())
+    with pytest.raises(FrozenInstanceError):
+        answer.query = "?x"
+    declared = {key for key in dash_app.callback_map}
+    for parts in ({**CHART_PARTS, **PAGE_PARTS}, FOLLOW_UP_PARTS):
+        assert any(all(f'"role":"{part.role}"' in key and f".{part.prop}" in key for part in parts.values())
+                   for key in declared)
