@@ -179,3 +179,18 @@ def test_command_line_default_directory_passes():
     )
     assert result.returncode == 0, result.stderr
     assert "valid:" in result.stdout
+
+
+def test_line_numbers_are_physical_lines_when_a_quoted_field_spans_two(data_copy, capsys):
+    """csv.DictReader.line_num: the row after a note written over two lines is on line 4, not 3."""
+    path = data_copy / "figures.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[0]["note"] = "first line\nsecond line"
+    rows[1]["value_pct"] = "140"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    assert main(["check", str(data_copy)]) == 1
+    assert "figures.csv:4: value_pct: 140 is above 100" in capsys.readouterr().err

@@ -7,16 +7,16 @@ validation only ever sees well-formed text.
 
 import csv
 import io
-import re
 from pathlib import Path
 
-import pandas as pd
 import yaml
 
 from dashboard.data.problems import DataError, Problem
 
 BOM = b"\xef\xbb\xbf"
 
+
+EXTRA_FIELDS = "\x00extra"  # where csv.DictReader puts fields beyond the header
 
 def _text_of(path: Path) -> str:
     """The file's text, refused unless it is plain UTF-8 without BOM."""
@@ -55,21 +55,25 @@ def read_csv_records(path: Path, columns: tuple[str, ...]) -> list[tuple[int, di
     if problems:
         raise DataError(problems)
 
-    try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
-    except (pd.errors.ParserError, ValueError) as error:
-        found = re.search(r"line (\d+)", str(error))
-        line = int(found.group(1)) if found else None
-        raise DataError([Problem(name, line, None, f"cannot be read as CSV ({error})")]) from None
-
-    header_problems = [Problem(name, 1, c, "required column is missing") for c in columns if c not in frame.columns]
-    header_problems += [Problem(name, 1, str(c), "unknown column") for c in frame.columns if c not in columns]
+    reader = csv.DictReader(io.StringIO(text, newline=""), restkey=EXTRA_FIELDS, restval=None)
+    header = reader.fieldnames or []
+    header_problems = [Problem(name, 1, c, "required column is missing") for c in columns if c not in header]
+    header_problems += [Problem(name, 1, str(c), "unknown column") for c in header if c not in columns]
     if header_problems:
         raise DataError(header_problems)
 
-    # Rows are one line each (the files hold no multi-line fields), after the header on line 1.
-    records = frame.fillna("").to_dict(orient="records")
-    return [(index + 2, record) for index, record in enumerate(records)]
+    records = []
+    try:
+        for record in reader:
+            # line_num: the line the record ended on (a quoted field may span lines).
+            if EXTRA_FIELDS in record or None in record.values():
+                count = len(header) + len(record.get(EXTRA_FIELDS, [])) - sum(v is None for v in record.values())
+                raise DataError([Problem(name, reader.line_num, None,
+                                         f"cannot be read as CSV (expected {len(header)} fields, saw {count})")])
+            records.append((reader.line_num, record))
+    except csv.Error as error:
+        raise DataError([Problem(name, reader.line_num, None, f"cannot be read as CSV ({error})")]) from None
+    return records
 
 
 class YamlDocument:

@@ -10,11 +10,13 @@ from pydantic_core import PydanticCustomError
 
 from dashboard.data.models import Key, Sector, Slug, Text
 from dashboard.data.problems import DataError, Problem
+from dashboard.vocabulary import PERIODS
 from dashboard.data.readers import YamlDocument
 
 CONFIG_FILE = "statbank.yaml"
-# Statbank's time codes are the survey years; each names the edition it ends.
-YEAR_TO_PERIOD = MappingProxyType({"2016": "2015-2016", "2019": "2018-2019", "2023": "2021-2023"})
+# Statbank's time codes are the survey years; each names the edition it ends (2016 -> 2015-2016,
+# 2019 -> 2018-2019, 2023 -> 2021-2023), so the map follows the one list of editions.
+YEAR_TO_PERIOD = MappingProxyType({period.split("-")[1]: period for period in PERIODS})
 LICENCE = "Kilde: Danmarks Statistik (CC BY 4.0)"
 
 
