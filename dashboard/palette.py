@@ -27,6 +27,12 @@ RULE = "#dcd8cf"  # card borders and rules
 GRID = "#e3e7ed"  # faint chart gridlines
 FOCUS = "#c25e00"  # the focus ring: 3:1 against paper, card and the dark top bar
 NOTE = "#7a4a00"  # the bold NB notes under a chart title
+ON_DARK = "#ffffff"  # text on the dark top bar and headline tile
+ON_DARK_MUTED = "#d5dbe5"  # secondary text on the dark headline tile
+HATCH_GAP = "#e4e6ea"  # the light stripes of the »ca.« swatch in the reading guide
+TOOL = "#7a5c00"  # the edge of a tool card (a case card's is the primary colour)
+TAG = "#e8eef7"  # the background of a case's innovation-type tags
+SUCCESS = "#1c6b3a"  # »Link kopieret«
 
 EDITION_COLOURS = MappingProxyType(dict(zip(PERIODS, ("#8c7fb0", "#c0701b", "#2a8a82", "#1b4a8f"), strict=True)))
 
@@ -49,12 +55,14 @@ CSS_FILE = Path(__file__).resolve().parents[1] / "assets" / "01-palette.css"
 _CSS_NAMES = {
     "ink": INK, "muted": MUTED, "primary": PRIMARY, "primary-dark": PRIMARY_DARK, "paper": PAPER,
     "card": CARD, "rule": RULE, "grid": GRID, "focus": FOCUS, "note": NOTE,
+    "on-dark": ON_DARK, "on-dark-muted": ON_DARK_MUTED, "hatch-gap": HATCH_GAP, "tool": TOOL, "tag": TAG, "success": SUCCESS,
 }
 
 
 def css() -> str:
     """The palette as CSS custom properties (`--ib-edition-2021-2023`, `--ib-ink`, …)."""
     lines = [f"  --ib-{name}: {value};" for name, value in _CSS_NAMES.items()]
+    lines.append(f"  --ib-primary-rgb: {', '.join(str(int(PRIMARY[i:i + 2], 16)) for i in (1, 3, 5))};")  # Bootstrap's links
     for period, colour in EDITION_COLOURS.items():
         lines.append(f"  --ib-edition-{period}: {colour};")
         lines.append(f"  --ib-edition-{period}-tint: {tint(colour)};")

@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 from dashboard.dash_internals import CALLBACK_PATH, DEVELOPMENT_ROUTES, CallbackRequest, hot_reload
 from dashboard.data import DataSet
 from dashboard.i18n import translator
+from dashboard.palette import INK
 from dashboard.state import ViewState, language_of
 
 log = logging.getLogger("dashboard")
@@ -20,7 +21,7 @@ log = logging.getLogger("dashboard")
 ERROR_PAGE = """<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{title} – Innovationsbarometeret</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #1d2433">
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: {ink}">
 <h1>{title}</h1>
 <p>{retry} <a href="{home}">{home_link}</a>.</p>
 <p>{logged}</p>
@@ -32,7 +33,7 @@ def error_page(lang: str) -> str:
     """The page shown instead of any error's details (its texts are ours, so nothing to escape)."""
     _ = translator(lang)
     return ERROR_PAGE.format(
-        lang=lang, title=_("Der skete en fejl"), retry=_("Siden kunne ikke vises lige nu. Prøv igen om lidt, eller gå til"),
+        lang=lang, ink=INK, title=_("Der skete en fejl"), retry=_("Siden kunne ikke vises lige nu. Prøv igen om lidt, eller gå til"),
         home=ViewState(lang=lang).link("/"), home_link=_("forsiden"),
         logged=_("Fejlen er registreret, så vi kan rette den."),
     )

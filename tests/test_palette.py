@@ -3,8 +3,10 @@ for readers with a colour-vision deficiency, and one definition that the CSS, th
 template and the charts all read. Colour maths by ColorAide (WCAG 2.1 contrast, CIEDE2000,
 Machado et al.'s colour-vision simulation at full severity)."""
 
+import re
 from decimal import Decimal
 from itertools import combinations
+from pathlib import Path
 
 import pytest
 from coloraide import Color
@@ -98,3 +100,13 @@ def test_approximate_bars_are_hatched_in_their_edition_colour_and_labelled(data)
     assert list(approx.marker.color) == [palette.tint(colour)]
     assert all(text.startswith("ca.") for text in approx.text)
     assert all(Decimal(str(x)) > 0 for x in approx.x)
+
+
+def test_no_colour_is_written_outside_the_palette():
+    """Every colour is said once, in dashboard/palette.py (the CSS reads its custom properties)."""
+    root = Path(__file__).resolve().parents[1]
+    hex_colour = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b(?![0-9a-fA-F-])")
+    ours = [*root.glob("dashboard/**/*.py"), root / "assets" / "02-dashboard.css", root / "assets" / "dashboard.js"]
+    found = [f"{path.relative_to(root)}: {match}" for path in ours if path.name != "palette.py"
+             for match in hex_colour.findall(path.read_text(encoding="utf-8"))]
+    assert found == []
