@@ -7,15 +7,35 @@ labels, case summaries) are not messages: they carry their own `_da`/`_en` field
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from gettext import NullTranslations
 from pathlib import Path
 
 from babel.support import Translations
 
-LANGUAGES = ("da", "en")
+
+
+@dataclass(frozen=True)
+class Language:
+    """What differs between the interface's languages, said once (a new language is a new row,
+    a catalogue under locale/ and `_<code>` fields in the data files)."""
+
+    code: str
+    locale: str  # Babel's, for numbers and lists
+    switch_label: str  # the language switch on the other language's pages names this one so
+    plotly_separators: str  # decimal and thousands separators of numbers Plotly formats itself
+    csv_separator: str  # a CSV opens in that language's spreadsheet programs
+    csv_decimal: str
+
+
+LANGUAGE_SETTINGS = {
+    "da": Language("da", "da_DK", "Dansk", ",.", ";", ","),
+    "en": Language("en", "en_GB", "English", ".,", ",", "."),
+}
+LANGUAGES = tuple(LANGUAGE_SETTINGS)
 DEFAULT_LANGUAGE = "da"
-LOCALES = {"da": "da_DK", "en": "en_GB"}  # Babel locales for numbers and lists
+LOCALES = {code: language.locale for code, language in LANGUAGE_SETTINGS.items()}
 LOCALE_DIRECTORY = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
 

@@ -7,12 +7,19 @@ from dash import dcc, html
 from dashboard.components import ids
 from dashboard.data import DataSet
 from dashboard.figures.availability import availability, carried_view
-from dashboard.i18n import localized, translator
+from dashboard.i18n import LANGUAGE_SETTINGS, LANGUAGES, localized, translator
 from dashboard.state import ALL_TYPES, ViewState
 from dashboard.vocabulary import PERIODS
 
+
+
+def _other_language(lang: str) -> str:
+    """The language the switch leads to (with two languages, the other one)."""
+    return next(code for code in LANGUAGES if code != lang)
+
+
 # Each language's switch names the other language in that language.
-SWITCH_LABELS = {"da": ("English", "en"), "en": ("Dansk", "da")}
+SWITCH_LABELS = {lang: (LANGUAGE_SETTINGS[_other_language(lang)].switch_label, _other_language(lang)) for lang in LANGUAGES}
 
 
 def language_href(path: str, view: ViewState) -> str:

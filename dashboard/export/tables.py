@@ -12,7 +12,7 @@ import pandas as pd
 from dashboard.figures.captions import citation
 from dashboard.figures.chart_slice import slot_label
 from dashboard.figures.chart_view import ChartView
-from dashboard.i18n import N_, localized, translator
+from dashboard.i18n import LANGUAGE_SETTINGS, N_, localized, translator
 from dashboard.vocabulary import BASES, NOT_PUBLISHED, SECTORS
 
 PRECISIONS = {
@@ -37,7 +37,8 @@ COLUMNS = (
     ("figure_id", "figure_id"),
     ("category", "category"),
 )
-CSV_FORMATS = {"da": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal": "."}}
+CSV_FORMATS = {code: {"sep": language.csv_separator, "decimal": language.csv_decimal}
+               for code, language in LANGUAGE_SETTINGS.items()}
 
 
 def chart_table(chart_view: ChartView) -> pd.DataFrame:

@@ -5,6 +5,7 @@ edition, and approximate bars are also hatched and labelled "ca.")."""
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from dashboard.i18n import LANGUAGE_SETTINGS
 from dashboard.palette import CARD, GRID, INK, MUTED
 
 NAME = "innovationsbarometer"
@@ -13,7 +14,7 @@ NAME = "innovationsbarometer"
 TEXT_PX = 14
 SMALL_TEXT_PX = 13
 # Plotly's decimal and thousands separators, for any number it formats itself.
-SEPARATORS = {"da": ",.", "en": ".,"}
+SEPARATORS = {code: language.plotly_separators for code, language in LANGUAGE_SETTINGS.items()}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 # What a chart shows for the moment before its figure is drawn (see components/chart_card.py).
