@@ -7,7 +7,8 @@ Every check of a single row lives here; checks across rows and files live in
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, TypeAdapter, ValidationError,
+                      ValidationInfo, field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
 from dashboard.vocabulary import BASES, CASE_TYPE_TO_FILTER, PERIODS, PRECISIONS, SECTORS
@@ -40,8 +41,17 @@ def _required_text(value):
     return value
 
 
+_HTTP_URL = TypeAdapter(HttpUrl)
+
+
 def _http_url(value: str) -> str:
-    if not value.startswith(("http://", "https://")) or " " in value or len(value) < 12:
+    """An http(s) address by pydantic's HttpUrl, kept as written (HttpUrl would normalise it, and
+    the source address must stay the one the verified data names)."""
+    try:
+        _HTTP_URL.validate_python(value)
+    except ValidationError:
+        raise _fail(f"{value!r} is not an http(s) address") from None
+    if " " in value:
         raise _fail(f"{value!r} is not an http(s) address")
     return value
 
@@ -97,6 +107,8 @@ class FigureRow(BaseModel):
     @field_validator("value_pct", mode="before")
     @classmethod
     def _value_is_percentage(cls, value, info: ValidationInfo):
+        # Not Field(ge=0, le=100): whether the value may be empty depends on the precision, and the
+        # messages say what is wrong in the words of the person editing the file (»140 is above 100«).
         precision = info.data.get("precision")
         value = _blank_to_none(value)
         if value is None:
