@@ -10,6 +10,7 @@ error, the browser is shut down in the background and the next export starts a n
 import asyncio
 import os
 import threading
+from concurrent.futures import CancelledError
 
 import kaleido
 import plotly.graph_objects as go
@@ -89,7 +90,8 @@ class ImageRenderer:
                                  RENDER_TIMEOUT_S if self._drawn else FIRST_RENDER_TIMEOUT_S)
                 self._drawn = True
                 return body
-            except (BrowserClosedError, BrowserFailedError, TimeoutError, OSError, RuntimeError) as error:
+            # A browser that dies mid-figure may also cancel the figure's task (CancelledError).
+            except (BrowserClosedError, BrowserFailedError, TimeoutError, OSError, RuntimeError, CancelledError) as error:
                 self._stop()  # the next export starts a fresh browser
                 raise ExportUnavailable(N_("Billedeksporten fejlede; prøv igen")) from error
 
