@@ -18,25 +18,30 @@ from dashboard.state import ViewState, language_of
 
 log = logging.getLogger("dashboard")
 
-ERROR_PAGE = """<!DOCTYPE html>
+MESSAGE_PAGE = """<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{title} – Innovationsbarometeret</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: {ink}">
 <h1>{title}</h1>
-<p>{retry} <a href="{home}">{home_link}</a>.</p>
-<p>{logged}</p>
+{body}
 </body></html>
 """
+
+
+def message_page(lang: str, title: str, paragraphs: list[str]) -> str:
+    """A page of our own words outside the app (an error, exports busy): `paragraphs` are HTML
+    made from our texts and addresses, so nothing in them comes from the client unescaped."""
+    return MESSAGE_PAGE.format(lang=lang, ink=INK, title=title, body="\n".join(f"<p>{p}</p>" for p in paragraphs))
 
 
 def error_page(lang: str) -> str:
     """The page shown instead of any error's details (its texts are ours, so nothing to escape)."""
     _ = translator(lang)
-    return ERROR_PAGE.format(
-        lang=lang, ink=INK, title=_("Der skete en fejl"), retry=_("Siden kunne ikke vises lige nu. Prøv igen om lidt, eller gå til"),
-        home=ViewState(lang=lang).link("/"), home_link=_("forsiden"),
-        logged=_("Fejlen er registreret, så vi kan rette den."),
-    )
+    home = ViewState(lang=lang).link("/")
+    return message_page(lang, _("Der skete en fejl"), [
+        f'{_("Siden kunne ikke vises lige nu. Prøv igen om lidt, eller gå til")} <a href="{home}">{_("forsiden")}</a>.',
+        _("Fejlen er registreret, så vi kan rette den."),
+    ])
 
 ONE_YEAR = 31536000
 MAX_CALLBACK_BODY = 256 * 1024

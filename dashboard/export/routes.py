@@ -1,6 +1,7 @@
 """`GET /export/<chart_id>.<png|svg|pdf|csv|xlsx>` and `GET /export/<theme>.pptx`, with the
 page's query string, parsed by the same view-state parser as the pages."""
 
+import html
 import os
 
 from flask import Response, request
@@ -16,7 +17,7 @@ from dashboard.export.tables import about_rows, chart_table, to_csv, to_xlsx
 from dashboard.figures.captions import citation
 from dashboard.figures.chart_view import ChartView, chart_view, find_chart
 from dashboard.i18n import translator
-from dashboard.palette import INK
+from dashboard.serving import message_page
 from dashboard.state import ALL_TYPES, SELECTABLE_SECTORS, ViewState, parse_query
 from dashboard.vocabulary import PERIODS
 
@@ -92,26 +93,14 @@ def _plain(status: int, message: str) -> Response:
     return Response(message + "\n", status=status, mimetype="text/plain")  # Flask adds the charset once
 
 
-BUSY_PAGE = """<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>{title} – Innovationsbarometeret</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: {ink}">
-<h1>{title}</h1>
-<p>{text}</p>
-<p><a href="{back}">{back_link}</a></p>
-</body></html>
-"""
-
-
 def _busy(view: ViewState, back: str) -> Response:
     """503 with Retry-After, as a page in the view's language (a download that fails opens it)."""
     _ = translator(view.lang)
-    page = BUSY_PAGE.format(
-        lang=view.lang, ink=INK, title=_("Der laves mange billeder lige nu"),
-        text=_("Prøv igen om {seconds} sekunder. Data kan stadig hentes som CSV eller Excel med det samme.").format(
+    page = message_page(view.lang, _("Der laves mange billeder lige nu"), [
+        _("Prøv igen om {seconds} sekunder. Data kan stadig hentes som CSV eller Excel med det samme.").format(
             seconds=RETRY_AFTER_S),
-        back=back, back_link=_("Tilbage til siden"),
-    )
+        f'<a href="{html.escape(back)}">{_("Tilbage til siden")}</a>',
+    ])
     response = Response(page, status=503, mimetype="text/html")
     response.headers["Retry-After"] = str(RETRY_AFTER_S)
     return response
