@@ -46,6 +46,7 @@ def when_ready(server):
 
     from app import app
     from dashboard.warm_up import warm_filter_answers
+    from dashboard.export.images import ExportUnavailable
     from dashboard.static_compression import warm as warm_static_files
 
     started = time.perf_counter()
@@ -54,5 +55,12 @@ def when_ready(server):
     started = time.perf_counter()
     count = warm_static_files(app.server)
     server.log.info("compressed %d script and style files in %.1f s", count, time.perf_counter() - started)
+    started = time.perf_counter()
+    try:
+        count = app.server_pages.draw_defaults()
+        server.log.info("drew %d charts of the default views in %.1f s", count, time.perf_counter() - started)
+    except ExportUnavailable as error:  # the pages go out with placeholders the live page fills
+        server.log.warning("could not draw the default views' charts: %s", error)
+    app.image_renderer.close()  # the master's browser: each worker starts its own after the fork
     host, port = bind.rsplit(":", 1)
     print(f"Innovationsbarometeret: http://{host}:{port}/", flush=True)

@@ -43,6 +43,45 @@
     });
   }
 
+  /* The page arrives drawn by the server (#ib-server-view): every chart, its words and the
+     filters as links. The live page renders hidden beside it (#react-entry-point.ib-live-pending)
+     and takes its place once it has drawn every chart, in the same layout, so nothing moves; a
+     click before that is a link to the view it names. */
+  var handedOver = !document.getElementById("ib-server-view");
+  var handOverDeadline = Date.now() + 15000;  /* a live page that cannot draw still takes over */
+  var handOverPending = false;
+
+  function liveDrawn(live) {
+    if (!live.querySelector(".site")) { return false; }
+    return Array.prototype.every.call(live.querySelectorAll(".dash-graph"), function (graph) {
+      var plot = graph.querySelector(".js-plotly-plot");
+      return plot && plot.querySelector(".main-svg") && !(plot.layout && plot.layout.meta === "placeholder");
+    });
+  }
+
+  function handOver() {
+    handOverPending = false;
+    var server = document.getElementById("ib-server-view");
+    var live = document.getElementById("react-entry-point");
+    if (handedOver || !server || !live) { return; }
+    if (!liveDrawn(live) && Date.now() < handOverDeadline) { return; }
+    handedOver = true;
+    var focused = document.activeElement && server.contains(document.activeElement);
+    server.remove();
+    live.classList.remove("ib-live-pending");
+    if (focused) { live.setAttribute("tabindex", "-1"); live.focus({ preventScroll: true }); }
+    document.documentElement.setAttribute("data-live", "");
+  }
+
+  function scheduleHandOver() {
+    if (handOverPending) { return; }
+    handOverPending = true;
+    window.requestAnimationFrame(handOver);
+  }
+  window.setTimeout(function check() { if (!handedOver) { scheduleHandOver(); window.setTimeout(check, 500); } }, 500);
+
+  if (handedOver) { document.documentElement.setAttribute("data-live", ""); }
+
   /* `messages`: the page's texts in its language (a dcc.Store written by the server). */
   function copy(text, done, messages) {
     var failed = messages.copy_failed;
@@ -141,14 +180,14 @@
   });
 
   /* Presenter view: one slide visible; its chart is in the address (#figur-<chart id>). */
-  function slides() { return Array.prototype.slice.call(document.querySelectorAll(".presenter-slide")); }
+  function slides() { return Array.prototype.slice.call(document.querySelectorAll("#react-entry-point .presenter-slide")); }
 
   function show(next) {
     var all = slides();
     if (!all.length) { return; }
     next = Math.min(Math.max(next, 0), all.length - 1);
     all.forEach(function (slide, i) { slide.hidden = i !== next; });
-    var counter = document.querySelector(".presenter-counter");
+    var counter = document.querySelector("#react-entry-point .presenter-counter");
     if (counter) { counter.textContent = (next + 1) + " / " + all.length; }
     var hash = "#figur-" + all[next].getAttribute("data-chart");
     if (window.location.hash !== hash) {
@@ -170,13 +209,10 @@
     var index = slides().findIndex(function (slide) { return slide.getAttribute("data-chart") === wanted; });
     if (index >= 0) { show(index); }
   }
-  var phone = window.matchMedia("(max-width: 575.98px)");
   new MutationObserver(function () {
-    var presenter = document.querySelector(".presenter");
+    var presenter = document.querySelector("#react-entry-point .presenter");
     if (presenter && !presenter.ibShown) { presenter.ibShown = true; showFromAddress(); }
-    /* On a phone a theme page starts with its filters folded to one line of what is selected. */
-    var filters = document.querySelector(".filter-details");
-    if (filters && !filters.ibFolded) { filters.ibFolded = true; if (phone.matches) { filters.open = false; } }
+    if (!handedOver) { scheduleHandOver(); }
   }).observe(document.documentElement, { childList: true, subtree: true });
 
   /* Esc: back to the page, with the same view (the exit link's), scrolled to the chart that was shown. */

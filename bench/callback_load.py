@@ -1,10 +1,14 @@
-"""Throughput and latency of the filter callback under concurrent clients, on 127.0.0.1 only.
+"""Throughput and latency of the filter callback, or of the server-drawn pages, under concurrent
+clients, on 127.0.0.1 only.
 
-    .venv/bin/python -m bench.callback_load [--seconds 30] [--clients 1,10,50] [--url URL]
+    .venv/bin/python -m bench.callback_load [--seconds 30] [--clients 1,10,50] [--url URL] [--pages]
 Each client is a thread with a keep-alive connection that posts filter changes (cycling
-through every period and type combination) for a bounded time. Without --url it starts
-the production server itself. Exits 1 if any request failed, so it doubles as a load test.
-Target: >= 300 requests/s at 50 clients with p95 <= 150 ms and zero errors.
+through every period and type combination) for a bounded time; with --pages it asks for the
+pages themselves (every theme and the overview, in both languages, their default views: from the
+cache of drawn pages). Without --url it starts the production server itself. Exits 1 if any
+request failed, so it doubles as a load test.
+Targets at 50 clients: callback >= 300 requests/s, p95 <= 150 ms; pages >= 200 pages/s, p95 <= 250 ms;
+zero errors.
 """
 
 import argparse
@@ -18,29 +22,38 @@ from urllib.parse import urlparse
 from bench.callback_request import PATH, filter_request
 from bench.common import print_table, production_server, summary
 from dashboard.data import load_dataset
-from dashboard.state import ALL_TYPES
+from dashboard.i18n import LANGUAGES
+from dashboard.state import ALL_TYPES, ViewState
 from dashboard.vocabulary import PERIODS
 
 
-def _bodies() -> list[bytes]:
+def _bodies() -> list[tuple[str, str, bytes | None]]:
+    """(method, path, body) of every filter change."""
     data = load_dataset()
     subsets = lambda items: [list(c) for n in range(1, len(items) + 1) for c in itertools.combinations(items, n)]  # noqa: E731
     return [
-        filter_request(theme, periods, types)
+        ("POST", PATH, filter_request(theme, periods, types))
         for theme in data.page_themes
         for periods in subsets(PERIODS)
         for types in subsets(ALL_TYPES)
     ]
 
 
+def _pages() -> list[tuple[str, str, None]]:
+    """(method, path, body) of every page's default view in every language."""
+    data = load_dataset()
+    return [("GET", ViewState(lang=lang).link(path), None)
+            for path in ["/", *(f"/{t.slug}" for t in data.page_themes)] for lang in LANGUAGES]
+
+
 def _client(host: str, port: int, bodies, offset: int, deadline: float, latencies: list, errors: list) -> None:
     connection = http.client.HTTPConnection(host, port, timeout=10)
-    for body in itertools.islice(itertools.cycle(bodies), offset, None):
+    for method, path, body in itertools.islice(itertools.cycle(bodies), offset, None):
         if time.monotonic() >= deadline:
             break
         started = time.perf_counter()
         try:
-            connection.request("POST", PATH, body=body, headers={"Content-Type": "application/json"})
+            connection.request(method, path, body=body, headers={"Content-Type": "application/json", "Accept-Encoding": "gzip"})
             response = connection.getresponse()
             response.read()
             if response.status != 200:
@@ -79,8 +92,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--clients", default="1,10,50")
     parser.add_argument("--url", help="an already running server on this machine")
+    parser.add_argument("--pages", action="store_true", help="ask for the server-drawn pages instead")
     args = parser.parse_args()
-    bodies = _bodies()
+    bodies = _pages() if args.pages else _bodies()
 
     def measure(url):
         run(url, 4, min(3, args.seconds), bodies)  # warm every worker's cache a little first
@@ -92,7 +106,9 @@ def main() -> int:
         with production_server() as (url, _):
             results = measure(url)
     print_table(
-        f"Filter callback under load, {args.seconds:g} s per level (target at 50 clients: >= 300 req/s, p95 <= 150 ms, 0 errors)",
+        (f"Server-drawn pages under load, {args.seconds:g} s per level (target at 50 clients: >= 200 pages/s, p95 <= 250 ms, 0 errors)"
+         if args.pages else
+         f"Filter callback under load, {args.seconds:g} s per level (target at 50 clients: >= 300 req/s, p95 <= 150 ms, 0 errors)"),
         ["clients", "requests", "requests/s", "p50", "p95", "errors"],
         [[r["clients"], r["requests"], f"{r['rps']:.0f}", f"{r['p50'] * 1000:.1f} ms", f"{r['p95'] * 1000:.1f} ms", r["errors"]]
          for r in results],

@@ -9,14 +9,21 @@ from dash.exceptions import MissingCallbackContextException
 from flask import has_request_context, request
 
 from dashboard.callbacks import register_callbacks
-from dashboard.dash_internals import GRAPH_CODE, HOST_REFLECTING_META, LOADING_TEXT, UNUSED_SCRIPTS, router_search
+from dashboard.dash_internals import (
+    CALLBACK_PATH, DASH_PAGES_META, GRAPH_CODE, LOADING_TEXT, SERVER_VIEW, UNUSED_SCRIPTS,
+    deferred_renderer_start, deferred_scripts, router_search,
+)
 from dashboard.data import DEFAULT_DIRECTORY, DataError, DataSet, load_dataset
 from dashboard.export.images import ImageRenderer
-from dashboard.export.routes import public_address, register_export_routes
+from dashboard.export.routes import register_export_routes
 from dashboard.figures.chart_view import chart_views
 from dashboard.i18n import LANGUAGES, localized, translator
 from dashboard.pages.overview import not_found_layout, overview_layout
 from dashboard.pages.theme import theme_layout
+from dashboard.server_view.chart_images import ChartImages
+from dashboard.server_view.head import head_tags
+from dashboard.server_view.page import ServerPages
+from dashboard.server_view.routes import register_search_routes
 from dashboard.serving import install as install_serving
 from dashboard.static_compression import install as install_static_compression
 from dashboard.state import ViewState, language_of, parse_query_string
@@ -29,8 +36,8 @@ ASSETS = Path(__file__).resolve().parents[1] / "assets"
 # supports (it shows Internet Explorer an alert instead); evaluating it cost ~150 ms of every cold
 # page load, and it swaps some of the browser's own string functions for slower ones. Dash's
 # bundles need only its regenerator runtime, vendored in assets/. No page has a DataTable. So
-# UNUSED_SCRIPTS are left out. Dash Pages writes the request's Host header into twitter:url; the
-# page's address comes from DASHBOARD_PUBLIC_URL instead (or is left out).
+# UNUSED_SCRIPTS are left out. Dash Pages' own meta tags go (one of them writes the request's Host
+# header into twitter:url); ours give addresses under DASHBOARD_PUBLIC_URL (server_view/head.py).
 
 
 def request_language() -> str:
@@ -44,23 +51,28 @@ def request_language() -> str:
 
 
 class BarometerDash(dash.Dash):
-    """Dash whose page shell speaks the page's language (`<html lang>`, the loading text),
-    preloads the graph code and leaves out scripts no page needs."""
+    """Dash whose page shell arrives drawn: the page's content written on the server
+    (`server_view`), its head (title, description, canonical, the other language, a preview
+    image), in the page's language, with scripts that load without blocking the paint and leave
+    out what no page needs. The live page takes over when it has drawn (assets/dashboard.js)."""
+
+    server_pages: ServerPages
 
     def interpolate_index(self, **kwargs) -> str:
         lang = request_language()
         _ = translator(lang)
-        kwargs["app_entry"] = kwargs["app_entry"].replace(LOADING_TEXT, _("Indlæser …"))
-        kwargs["metas"] += f'\n<link rel="preload" as="script" href="{GRAPH_CODE}">'
-        kwargs["scripts"] = UNUSED_SCRIPTS.sub("", kwargs["scripts"])
-        page = super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
-        return HOST_REFLECTING_META.sub(_page_address_meta, page)
-
-
-def _page_address_meta(_match) -> str:
-    address = public_address(parse_query_string(request.query_string.decode("latin-1")).state.link(request.path)) \
-        if has_request_context() else ""
-    return f'<meta property="twitter:url" content="{html.escape(address)}">' if address.startswith("http") else ""
+        entry = kwargs["app_entry"].replace(LOADING_TEXT, _("Indlæser …"))
+        metas = kwargs["metas"]
+        if has_request_context() and request.path != CALLBACK_PATH:
+            shown = self.server_pages.page(request.path, request.query_string.decode("latin-1"))
+            kwargs["title"] = html.escape(shown.title)
+            metas = f"{DASH_PAGES_META.sub('', metas)}\n{head_tags(shown, lang)}"
+            entry = (f'<div id="{SERVER_VIEW}">{shown.body}</div>\n'
+                     + entry.replace('id="react-entry-point"', 'id="react-entry-point" class="ib-live-pending"', 1))
+        kwargs["app_entry"] = entry
+        kwargs["metas"] = metas + f'\n<link rel="preload" as="script" href="{GRAPH_CODE}">'
+        kwargs["scripts"] = deferred_scripts(UNUSED_SCRIPTS.sub("", kwargs["scripts"]))
+        return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
 
 
 def load_or_exit(directory) -> DataSet:
@@ -127,11 +139,14 @@ def create_app(data_directory=DEFAULT_DIRECTORY) -> dash.Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     _register_pages(data)
+    app.renderer = deferred_renderer_start(app.renderer)
     app.layout = dash.page_container  # each page draws its own frame, in its own language
     app.dataset = data
     register_callbacks(app, data)
     app.image_renderer = ImageRenderer()  # gunicorn.conf.py warms it in each worker after the fork
+    app.server_pages = ServerPages(data, ChartImages(app.image_renderer))
     register_export_routes(app.server, data, app.image_renderer)
+    register_search_routes(app.server, data)
     install_serving(app, data)
     install_static_compression(app.server)
     for theme in data.page_themes:  # the default views, computed before the first visitor asks

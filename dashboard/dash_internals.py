@@ -28,8 +28,17 @@ GRAPH_CODE = "/_dash-component-suites/dash/dcc/async-graph.js"
 # no longer supports) and the DataTable bundle.
 UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/bundle\.)[^"]*"></script>\s*')
 
-# Dash Pages writes the request's own address, Host header and all, into this tag.
-HOST_REFLECTING_META = re.compile(r'<meta property="twitter:url" content="[^"]*">')
+# The page shell's script files; its inline start of the renderer (`Dash.renderer`, which must
+# contain `new DashRenderer`) must wait for them once they are deferred.
+SCRIPT_FILE = '<script src="'
+
+
+# The meta tags Dash Pages writes into the shell (description, Open Graph, Twitter; its twitter:url
+# holds the request's own address, Host header and all): ours replace them.
+DASH_PAGES_META = re.compile(r'\s*<meta (?:name|property)="(?:description|og:[^"]*|twitter:[^"]*)" content="[^"]*">')
+
+# The element our server-drawn page is written into, before Dash's react-entry-point.
+SERVER_VIEW = "ib-server-view"
 
 # Dash's development routes (hot reload lists the installed packages), served in every mode.
 DEVELOPMENT_ROUTES = ("/_reload-hash",)
@@ -50,6 +59,16 @@ class CallbackRequest(BaseModel):
     inputs: list[_Dependency | list[_Dependency]]
     changedPropIds: list[str]
     state: list[_Dependency | list[_Dependency]] = []
+
+
+def deferred_scripts(scripts: str) -> str:
+    """The shell's script files loaded without blocking the page's first paint (in order)."""
+    return scripts.replace(SCRIPT_FILE, '<script defer src="')
+
+
+def deferred_renderer_start(renderer: str) -> str:
+    """Dash's start of its renderer, run once the deferred scripts have (DOMContentLoaded)."""
+    return f'document.addEventListener("DOMContentLoaded", function () {{ {renderer.replace("var renderer", "window.renderer")} }});'
 
 
 def router_search() -> str | None:

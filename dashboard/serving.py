@@ -99,7 +99,7 @@ def content_security_policy(script_hashes) -> str:
 def _not_a_page(path: str, page_paths: set[str]) -> bool:
     """Whether `path` is an address no page, file or route of ours answers (the app shell would
     show its not-found page with status 200)."""
-    internal = ("/_dash", "/assets/", "/export/", "/healthz", "/_favicon")
+    internal = ("/_dash", "/assets/", "/export/", "/forhaandsvisning/", "/healthz", "/_favicon", "/robots.txt", "/sitemap.xml")
     return not path.startswith(internal) and path.rstrip("/") not in page_paths and path != "/"
 
 
@@ -117,6 +117,7 @@ def install(app, data: DataSet) -> None:
             latest_period=data.editions[-1].period,
             figures=len(data.figures),
             started=started,
+            default_charts_drawn=app.server_pages.defaults_drawn,
         )
 
     @server.before_request

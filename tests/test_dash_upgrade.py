@@ -65,10 +65,16 @@ def test_the_page_shell_has_what_we_replace(dash_app, monkeypatch):
     assert internals.UNUSED_SCRIPTS.search(dashs) and not internals.UNUSED_SCRIPTS.search(ours), UPGRADE.format(
         what="neither @babel/polyfill nor the DataTable bundle is listed any more (good: drop UNUSED_SCRIPTS)",
         where="dash/_dash_renderer.py and dash/dash_table")
-    assert internals.HOST_REFLECTING_META.search(dashs), UPGRADE.format(
-        what="Dash Pages writes no twitter:url any more (drop HOST_REFLECTING_META)", where="dash/_pages.py _page_meta_tags")
+    # Dash's tags name Twitter's fields as `property` (ours as `name`) and leave the description empty.
+    assert len(internals.DASH_PAGES_META.findall(dashs)) >= 8 and '<meta property="twitter:' not in ours \
+        and 'content=""' not in ours, UPGRADE.format(
+        what="Dash Pages' meta tags changed (DASH_PAGES_META removes them; ours replace them)", where="dash/_pages.py _page_meta_tags")
     assert "evil.example" not in ours, UPGRADE.format(
-        what="the Host header reaches the page again", where="dash/_pages.py (_page_meta_tags) and HOST_REFLECTING_META")
+        what="the Host header reaches the page again", where="dash/_pages.py (_page_meta_tags) and DASH_PAGES_META")
+    assert internals.SCRIPT_FILE in dashs and internals.SCRIPT_FILE not in ours, UPGRADE.format(
+        what="the shell's script tags changed (deferred_scripts defers them)", where="dash/dash.py _generate_scripts_html")
+    assert "var renderer = new DashRenderer" in dash_app.renderer or "window.renderer = new DashRenderer" in dash_app.renderer, UPGRADE.format(
+        what="Dash starts its renderer differently (deferred_renderer_start)", where="dash/dash.py (self.renderer)")
 
 
 def test_the_graph_code_and_the_development_routes_are_where_we_expect(dash_app, client):

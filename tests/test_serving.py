@@ -86,7 +86,9 @@ def test_pages_use_the_vendored_partial_plotly_bundle_of_the_shipped_version(cli
 
 
 def test_pages_leave_out_scripts_no_page_needs_but_keep_the_regenerator_runtime(client):
-    scripts = re.findall(r'<script src="([^"]+)"', client.get("/styr-processen").get_data(as_text=True))
+    page = client.get("/styr-processen").get_data(as_text=True)
+    scripts = re.findall(r'<script defer src="([^"]+)"', page)
+    assert scripts and not re.search(r"<script src=", page)  # every script file waits for the page to be drawn
     assert not [s for s in scripts if "polyfill" in s or "dash_table" in s]
     assert any("/assets/00-regenerator-runtime-" in s for s in scripts)
     assert any("dash_renderer" in s for s in scripts) and any("dash_core_components" in s for s in scripts)
@@ -167,4 +169,5 @@ def test_the_host_header_is_never_written_into_the_page(client, monkeypatch):
     monkeypatch.setenv("DASHBOARD_PUBLIC_URL", "https://innovationsbarometer.example")
     page = client.get("/lav-nye-services?periode=2021-2023", headers={"Host": "evil.example"}).get_data(as_text=True)
     assert "evil.example" not in page
-    assert '<meta property="twitter:url" content="https://innovationsbarometer.example/lav-nye-services?periode=2021-2023">' in page
+    assert '<meta property="og:url" content="https://innovationsbarometer.example/lav-nye-services?periode=2021-2023">' in page
+    assert '<link rel="canonical" href="https://innovationsbarometer.example/lav-nye-services?periode=2021-2023">' in page

@@ -11,6 +11,7 @@ from dash import html
 
 from dashboard.components import ids
 from dashboard.components.edition import edition_swatch
+from dashboard.server_view.html_writer import component_key
 from dashboard.figures.availability import Availability
 from dashboard.formatting import period_list
 from dashboard.i18n import translator
@@ -108,7 +109,8 @@ def filter_summary(view: ViewState, available: Availability) -> str:
 def filter_panel(theme: str, view: ViewState, available: Availability) -> html.Section:
     """Period filter; type and sector filters where they change something on the theme's page
     (elsewhere present but hidden, as the filter callback reads all three). On a phone the panel
-    is folded to one line saying what is selected (assets/dashboard.js folds it; CSS shows the line)."""
+    is folded to one line saying what is selected, a tap opens it; wider screens show it open
+    (CSS, so the page the server draws shows it the same way without a script)."""
     lang = view.lang
     _ = translator(lang)
     no_period = _("intet offentliggjort for perioden på denne side")
@@ -116,7 +118,7 @@ def filter_panel(theme: str, view: ViewState, available: Availability) -> html.S
     return html.Section(
         className="filter-panel",
         **{"aria-label": _("Filtre")},
-        children=html.Details(open=True, className="filter-details", children=[
+        children=html.Details(className="filter-details", children=[
             html.Summary(className="filter-fold", children=[
                 html.Span(_("Filtre: "), className="filter-fold-label"),
                 html.Span(filter_summary(view, available), id=ids.filter_summary(theme)),
@@ -148,3 +150,25 @@ def filter_defaults(available: Availability) -> dict:
     """What the presets set, for the browser: every option of each group, and the latest edition."""
     return {"period": list(PERIODS), "type": list(ALL_TYPES), "sector": list(SELECTABLE_SECTORS),
             "latest": available.latest_period}
+
+
+def filter_links(theme: str, view: ViewState, available: Availability) -> dict[str, str]:
+    """Where each filter option and preset leads without a script: the view it would set, as
+    the live page would write it (by `server_view.html_writer.component_key`)."""
+    groups = {"period": (ids.period_filter(theme), view.periods, PERIODS),
+              "type": (ids.type_filter(theme), view.types, ALL_TYPES),
+              "sector": (ids.sector_filter(theme), view.sectors, SELECTABLE_SECTORS)}
+    path = f"/{theme}"
+
+    def link(group: str, values) -> str:
+        chosen = {name: chosen for name, (_id, chosen, _all) in groups.items()} | {group: tuple(values)}
+        return ViewState.from_controls(chosen["period"], chosen["type"], chosen["sector"], view.lang).link(path)
+
+    links = {component_key(ids.filter_latest(theme)): link("period", [available.latest_period])}
+    for group, (component_id, chosen, every) in groups.items():
+        links[component_key(ids.filter_reset(theme, group))] = link(group, every)
+        for value in every:
+            toggled = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+            links[component_key(component_id, value)] = link(group, toggled)
+            links[component_key(ids.filter_only(theme, group, value))] = link(group, [value])
+    return links

@@ -35,7 +35,8 @@ def footer_lines(chart_view: ChartView, address: str | None = None, with_citatio
 
 
 # The image sizes a download offers (`storrelse`): CSS px wide and the exact height / width, if any.
-SIZES = {"standard": (WIDTH, None), "slide": (800, 9 / 16), "rapport": (640, None)}
+# deling: a link's preview (og:image), 1200 x 630 at the default scale 2.
+SIZES = {"standard": (WIDTH, None), "slide": (800, 9 / 16), "rapport": (640, None), "deling": (600, 630 / 1200)}
 
 
 def export_figure(chart_view: ChartView, address: str | None = None, include_title: bool = True,

@@ -72,6 +72,11 @@ class ImageRenderer:
         thread.start()
         return thread
 
+    @property
+    def started(self) -> bool:
+        """Whether this process's browser is running (started by an export or the warm-up)."""
+        return self._pid == os.getpid() and self._browser is not None
+
     def render(self, figure: go.Figure, fmt: str, scale: float = 1) -> bytes:
         if fmt not in FORMATS:
             raise ValueError(fmt)

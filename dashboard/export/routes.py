@@ -109,11 +109,20 @@ def _busy(view: ViewState, back: str) -> Response:
 def register_export_routes(server, data: DataSet, renderer: ImageRenderer, gate: ExportGate | None = None) -> None:
     gate = server.export_gate = gate or ExportGate()  # one per process: each worker's own
 
+    @server.get("/forhaandsvisning/<name>.png")
+    def preview(name: str):
+        """A link's preview image (og:image, 1200 x 630): shown where the link is pasted, not
+        saved, and open to crawlers (robots.txt keeps them out of /export/)."""
+        response = export(name, "png", size="deling")
+        response.headers.pop("Content-Disposition", None)
+        return response
+
     @server.get("/export/<name>.<fmt>")
-    def export(name: str, fmt: str):
+    def export(name: str, fmt: str, size: str | None = None):
         query = _query()
         scale = _scale(query)
-        size = _size(query)
+        requested = _size(query)  # always taken out of the view's query
+        size = size or requested
         view = parse_query(query).state.as_presentation(False)
         _ = translator(view.lang)
         back = view.link("/")

@@ -12,6 +12,15 @@ from dashboard.i18n import localized, translator
 from dashboard.state import ViewState, language_of, parse_query
 
 
+def overview_intro(lang: str) -> str:
+    """What the site is, in a paragraph (the overview's intro and its meta description)."""
+    _ = translator(lang)
+    return _("Innovationsbarometeret er den officielle statistik over innovation i den offentlige "
+             "sektor i Danmark, lavet af Center for Offentlig Innovation (nu CO-PI) sammen med "
+             "Danmarks Statistik. Her kan du udforske de offentliggjorte tal tema for tema, med "
+             "kilde til hvert tal.")
+
+
 def theme_tile(data: DataSet, theme, href: str, lang: str) -> html.Article:
     _ = translator(lang)
     row = headline_row_for(data.headline_rows(theme), ViewState())  # as the theme page opens
@@ -40,13 +49,7 @@ def overview_layout(data: DataSet, query: dict) -> html.Div:
                 className="theme-header",
                 children=[
                     html.H1("Innovationsbarometeret"),
-                    html.P(
-                        _("Innovationsbarometeret er den officielle statistik over innovation i den offentlige "
-                          "sektor i Danmark, lavet af Center for Offentlig Innovation (nu CO-PI) sammen med "
-                          "Danmarks Statistik. Her kan du udforske de offentliggjorte tal tema for tema, med "
-                          "kilde til hvert tal."),
-                        className="theme-intro",
-                    ),
+                    html.P(overview_intro(lang), className="theme-intro"),
                 ],
             ),
             html.Div([theme_tile(data, t, href, lang) for t, href in zip(data.page_themes, theme_hrefs(data, view))],

@@ -73,10 +73,31 @@ def viewport():
     return {"width": 1280, "height": 900}
 
 
+LIVE = "document.documentElement.hasAttribute('data-live')"
+
+
+def wait_for_live_page(page) -> None:
+    """The live page has taken over from the page the server drew (assets/dashboard.js)."""
+    page.wait_for_function(LIVE, timeout=30000)
+
+
 @pytest.fixture
 def page(browser, viewport):
+    """A page whose `goto` and `reload` return once the live page has taken over, as a person
+    would use it (tests/browser/test_server_drawn.py tests the page before that)."""
     context = browser.new_context(viewport=viewport, locale="da-DK")
-    yield context.new_page()
+    page = context.new_page()
+    for name in ("goto", "reload"):
+        navigate = getattr(page, name)
+
+        def and_wait(*args, _navigate=navigate, **kwargs):
+            response = _navigate(*args, **kwargs)
+            if response is not None and "text/html" in response.headers.get("content-type", ""):
+                wait_for_live_page(page)
+            return response
+
+        setattr(page, name, and_wait)
+    yield page
     context.close()
 
 

@@ -1,0 +1,138 @@
+"""The page as the server draws it: the layout Dash Pages would render for the address, written
+as HTML (charts as inline SVG), and what the page's <head> says of it."""
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from html import escape
+from threading import Lock
+from urllib.parse import parse_qs
+
+import dash
+import plotly.graph_objects as go
+
+from dashboard.components import ids
+from dashboard.components.filters import filter_links
+from dashboard.data import DataSet
+from dashboard.data.models import Theme
+from dashboard.figures.availability import availability
+from dashboard.figures.chart_view import ChartView, chart_views
+from dashboard.figures.template import PLACEHOLDER
+from dashboard.i18n import LANGUAGES, localized, translator
+from dashboard.pages.overview import overview_intro
+from dashboard.server_view.chart_images import ChartImages, inline
+from dashboard.server_view.html_writer import ServerContext, component_key, write
+from dashboard.state import ViewState, parse_query_string
+
+MAX_PAGES = 256  # complete pages kept per process (~100 kB each)
+
+
+@dataclass(frozen=True)
+class ServerPage:
+    body: str  # the page's content, as the live page will render it
+    title: str
+    description: str
+    path: str | None  # the page's path with its canonical view (None: the not-found page)
+    alternates: dict  # language -> the same view in that language
+    image: str | None  # the preview image's path (the view's first chart at 1200 x 630)
+    complete: bool  # every chart drawn (not a placeholder)
+
+
+def _page_query(query_string: str) -> dict:
+    """The keywords Dash Pages calls a layout with (one value per name, a list if repeated)."""
+    parsed = parse_qs(query_string, keep_blank_values=True)
+    return {name: values[0] if len(values) == 1 else values for name, values in parsed.items()}
+
+
+def _graph_writer(images: ChartImages, figures: dict, drawn: list):
+    def graph(component) -> str:
+        found = figures.get(component_key(component.id)) if getattr(component, "id", None) else None
+        figure, label = found if found else (component.figure, "")
+        figure = figure if isinstance(figure, go.Figure) else go.Figure(figure)
+        height = figure.layout.height
+        classes = f"dash-graph {getattr(component, 'className', '') or ''} server-graph".strip()
+        if height is None:  # sized by the page (the presenter view's slide): drawn live only
+            return f'<div class="{classes} server-graph-pending"></div>'
+        svgs = None if figure.layout.meta == PLACEHOLDER else images.get(figure)
+        drawn.append(svgs is not None)
+        if svgs is None:
+            return f'<div class="{classes} server-graph-pending" style="height:{height}px"></div>'
+        label = escape(label, quote=True)
+        return (f'<div class="{classes}" style="height:{height}px">'
+                f'{inline(svgs.wide, "wide", label)}{inline(svgs.narrow, "narrow", label)}</div>')
+
+    return graph
+
+
+def _theme_figures(data: DataSet, theme: Theme, view: ViewState) -> tuple[dict, list[ChartView]]:
+    views = chart_views(data, theme, view)
+    return {component_key(ids.chart_graph(theme.slug, cv.chart.id)): (cv.figure, cv.caption.title) for cv in views}, views
+
+
+class ServerPages:
+    """Server-drawn pages of one app: written per address, kept once every chart is drawn."""
+
+    def __init__(self, data: DataSet, images: ChartImages):
+        self._data = data
+        self._images = images
+        self._themes = {f"/{t.slug}": t for t in data.page_themes}
+        self._pages: OrderedDict[tuple[str, str], ServerPage] = OrderedDict()
+        self._lock = Lock()
+        self.defaults_drawn = False
+
+    def page(self, path: str, query_string: str) -> ServerPage:
+        parsed = parse_query_string(query_string)
+        key = (path, parsed.state.query_string() + "|" + "|".join(parsed.notices))
+        with self._lock:
+            if key in self._pages:
+                self._pages.move_to_end(key)
+                return self._pages[key]
+        page = self._write(path, query_string, parsed.state)
+        if page.complete:
+            with self._lock:
+                self._pages[key] = page
+                while len(self._pages) > MAX_PAGES:
+                    self._pages.popitem(last=False)
+        return page
+
+    def draw_defaults(self) -> int:
+        """Draw every chart of every page's default view, in every language (the warm-up: at start,
+        before the first visitor); returns how many figures. ExportUnavailable if they cannot be."""
+        count = 0
+        for theme in self._data.page_themes:
+            for lang in LANGUAGES:
+                for shown in chart_views(self._data, theme, ViewState(lang=lang)):
+                    self._images.draw(shown.figure)
+                    count += 1
+        self.defaults_drawn = True
+        return count
+
+    def _layout(self, path: str, query_string: str):
+        for page in dash.page_registry.values():
+            if page["path"] == path:
+                return page["layout"](**_page_query(query_string))
+        return dash.page_registry["not_found_404"]["layout"](**_page_query(query_string))
+
+    def _write(self, path: str, query_string: str, view: ViewState) -> ServerPage:
+        theme = self._themes.get(path.rstrip("/") or "/")
+        figures, views, links = {}, [], {}
+        if theme is not None:
+            figures, views = _theme_figures(self._data, theme, view)
+            links = filter_links(theme.slug, view, availability(self._data, theme))
+        drawn: list[bool] = []
+        body = write(self._layout(path, query_string), ServerContext(graph=_graph_writer(self._images, figures, drawn), links=links))
+        _ = translator(view.lang)
+        first_theme = theme or self._data.page_themes[0]
+        image = view.as_presentation(False).link(f"/forhaandsvisning/{first_theme.charts[0].id}.png")
+        canonical = view.as_presentation(False) if theme is None else view
+        if theme is not None:
+            title, description = f"{localized(theme, 'title', view.lang)} – Innovationsbarometeret", localized(theme, "intro", view.lang)
+        elif path == "/":
+            title, description = "Innovationsbarometeret", overview_intro(view.lang)
+        else:  # the not-found page: no address of its own, nothing to preview
+            title, description, image = _("Siden findes ikke") + " – Innovationsbarometeret", "", None
+        page_path = path if theme is not None or path == "/" else None
+        return ServerPage(
+            body=body, title=title, description=description, path=page_path and canonical.link(page_path),
+            alternates={lang: canonical.with_lang(lang).link(page_path) for lang in LANGUAGES} if page_path else {},
+            image=image, complete=all(drawn),
+        )

@@ -1,0 +1,163 @@
+"""The page arrives drawn: read and used with JavaScript off, and taken over by the live page
+without a jump when it is on (dashboard/server_view, assets/dashboard.js)."""
+
+import json
+import re
+import time
+import urllib.request
+
+import pytest
+from playwright.sync_api import expect
+
+from dashboard.figures.chart_view import chart_views
+from dashboard.state import ViewState
+from tests.browser.conftest import ARTIFACTS, Console
+
+LAYOUT_SHIFTS = """
+window.ibShifts = [];
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (entry) { if (!entry.hadRecentInput) { window.ibShifts.push(entry.value); } });
+}).observe({ type: "layout-shift", buffered: true });
+"""
+# What a reader reads on a theme page, by part (the same selectors on both renderings).
+READ = ("h1", ".theme-intro", ".headline-tile", ".chart-title", ".chart-subtitle", ".chart-gaps-line",
+        ".chart-footer", ".chart-card table", ".case-card")
+
+
+@pytest.fixture(scope="module")
+def charts_drawn(base_url):
+    """The server has drawn the default views' charts (app.py does so right after it starts)."""
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        with urllib.request.urlopen(base_url + "/healthz") as response:
+            if json.load(response)["default_charts_drawn"]:
+                return base_url
+        time.sleep(0.5)
+    pytest.fail("the server did not draw the default views' charts within 2 minutes")
+
+
+@pytest.fixture
+def no_script(browser, viewport):
+    context = browser.new_context(viewport=viewport, locale="da-DK", java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def fresh(browser, viewport):
+    """A page that has not been told to wait for the live page (see conftest's `page`)."""
+    context = browser.new_context(viewport=viewport, locale="da-DK")
+    yield context.new_page()
+    context.close()
+
+
+def _texts(page, root: str) -> dict[str, list[str]]:
+    return {selector: [re.sub(r"\s+", " ", t).strip() for t in page.locator(f"{root} {selector}").all_text_contents()]
+            for selector in READ}
+
+
+def test_without_javascript_every_theme_shows_its_charts_tables_and_cases(charts_drawn, no_script, data):
+    for theme in data.page_themes:
+        for lang in ("da", "en"):
+            view = ViewState(lang=lang)
+            no_script.goto(charts_drawn + view.link(f"/{theme.slug}"))
+            count = len(chart_views(data, theme, view))
+            expect(no_script.locator(".chart-card svg.chart-svg:visible")).to_have_count(count)
+            expect(no_script.locator(".chart-card table")).to_have_count(count)
+            expect(no_script.locator(".case-card")).to_have_count(len(data.cases_for(theme.slug)))
+            expect(no_script.locator("h1")).to_have_text(theme.title_da if lang == "da" else theme.title_en)
+            # What is drawn is what a person sees: a bar chart's value labels are on screen.
+            first = no_script.locator(".chart-card svg.chart-svg:visible").first
+            assert first.bounding_box()["height"] > 100
+    no_script.goto(charts_drawn + "/lav-nye-services")
+    no_script.screenshot(path=str(ARTIFACTS / "server-drawn-no-javascript.png"), full_page=True)
+
+
+def test_without_javascript_filters_menus_and_downloads_work_as_links(charts_drawn, no_script):
+    no_script.goto(charts_drawn + "/lav-nye-services")
+    expect(no_script.locator(".copy-status, .chart-link").first).to_be_hidden()  # copying needs a script
+    option = no_script.locator("#ib-server-view .filter-options a", has_text="2021-2023")
+    expect(option).to_have_attribute("aria-current", "true")
+    option.click()
+    no_script.wait_for_url(re.compile(r"periode=2013-2014,2015-2016,2018-2019$"))
+    option = no_script.locator(".filter-options a", has_text="2021-2023")
+    expect(option).not_to_have_attribute("aria-current", "true")
+    expect(no_script.locator(".chart-subtitle").first).not_to_contain_text("2021-2023")
+    # »Kun én« opens without a script and leads to that edition alone.
+    no_script.locator(".filter-only-menu summary").first.click()
+    no_script.locator(".filter-only", has_text="Kun 2018-2019").click()
+    no_script.wait_for_url(re.compile(r"periode=2018-2019$"))
+    expect(no_script.locator(".headline-tile")).to_contain_text("2018-2019")
+    # The theme menu opens and goes to another theme, keeping the view.
+    no_script.locator(".site-menu summary").click()
+    no_script.locator(".site-menu .dropdown-item", has_text="Skab værdi").click()
+    no_script.wait_for_url(re.compile(r"/skab-vaerdi\?periode=2018-2019$"))
+    # A download is a link that downloads.
+    no_script.locator(".chart-downloads summary").first.click()
+    with no_script.expect_download() as download:
+        no_script.locator(".chart-downloads .download-csv").first.click()
+    assert download.value.suggested_filename.endswith(".csv")
+
+
+def test_the_live_page_takes_over_without_moving_anything(charts_drawn, browser):
+    for width in (1280, 390):
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="da-DK")
+        page = context.new_page()
+        console = Console(page)
+        page.add_init_script(LAYOUT_SHIFTS)
+        page.goto(charts_drawn + "/samarbejd?periode=2018-2019,2021-2023")
+        page.wait_for_function("document.documentElement.hasAttribute('data-live')", timeout=30000)
+        page.wait_for_timeout(500)
+        assert page.locator("#ib-server-view").count() == 0
+        shifts = page.evaluate("window.ibShifts")
+        assert sum(shifts) <= 0.02, (width, shifts)
+        # The live page answers the filters at once (on a phone, once the folded panel is opened).
+        if width < 576:
+            page.locator(".filter-fold").click()
+        page.locator(".filter-options label", has_text="2021-2023").click()
+        page.wait_for_url(re.compile(r"periode=2018-2019$"))
+        assert console.errors == [], console.errors
+        context.close()
+
+
+def test_a_filter_clicked_while_the_page_loads_lands_in_the_right_view(charts_drawn, fresh):
+    released = []
+
+    def slow_renderer(route):  # Dash's renderer arrives late, as on a slow line
+        time.sleep(2)
+        released.append(route.request.url)
+        route.continue_()
+
+    fresh.route(re.compile(r"dash_renderer"), slow_renderer)
+    fresh.goto(charts_drawn + "/lav-nye-services", wait_until="commit")
+    option = fresh.locator("#ib-server-view .filter-options a", has_text="2018-2019")
+    option.click()  # before the live page exists: a link
+    fresh.wait_for_url(re.compile(r"periode=2013-2014,2015-2016,2021-2023$"))
+    fresh.wait_for_function("document.documentElement.hasAttribute('data-live')", timeout=30000)
+    live = fresh.locator("#react-entry-point .filter-options input[value='2018-2019']").first
+    expect(live).not_to_be_checked()
+    expect(fresh.locator("#react-entry-point .filter-options input[value='2021-2023']").first).to_be_checked()
+
+
+def test_the_server_drawn_and_the_live_page_show_the_same_text_and_values(charts_drawn, browser, data):
+    scripted = browser.new_context(viewport={"width": 1280, "height": 900})
+    plain = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    live, server = scripted.new_page(), plain.new_page()
+    for theme in data.page_themes:
+        for lang in ("da", "en"):
+            url = charts_drawn + ViewState(lang=lang).link(f"/{theme.slug}")
+            server.goto(url)
+            live.goto(url)
+            live.wait_for_function("document.documentElement.hasAttribute('data-live')", timeout=30000)
+            drawn = _texts(server, "#ib-server-view")
+            shown = _texts(live, "#react-entry-point")
+            for selector in READ:
+                assert drawn[selector] == shown[selector], (theme.slug, lang, selector)
+            assert drawn["h1"] and drawn[".chart-title"]
+            # The same values in each chart: the bar labels as drawn.
+            for index in range(len(theme.charts)):
+                values = server.locator("svg.chart-svg-wide").nth(index).locator("g.textpoint text").all_text_contents()
+                plotted = live.locator(".chart-card .js-plotly-plot").nth(index).locator("g.textpoint text").all_text_contents()
+                assert values == plotted, (theme.slug, lang, index)
+    scripted.close()
+    plain.close()
