@@ -73,7 +73,7 @@ def viewport():
     return {"width": 1280, "height": 900}
 
 
-LIVE = "document.documentElement.hasAttribute('data-live')"
+LIVE = "() => document.documentElement.hasAttribute('data-live')"
 
 
 def wait_for_live_page(page) -> None:
