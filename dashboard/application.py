@@ -56,14 +56,18 @@ class BarometerDash(dash.Dash):
     image), in the page's language, with scripts that load without blocking the paint and leave
     out what no page needs. The live page takes over when it has drawn (assets/dashboard.js)."""
 
-    server_pages: ServerPages
+    server_pages: ServerPages | None = None  # None: a shell without a server-drawn view (bench.one_chart_app)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.renderer = deferred_renderer_start(self.renderer)
 
     def interpolate_index(self, **kwargs) -> str:
         lang = request_language()
         _ = translator(lang)
         entry = kwargs["app_entry"].replace(LOADING_TEXT, _("Indlæser …"))
         metas = kwargs["metas"]
-        if has_request_context() and request.path != CALLBACK_PATH:
+        if self.server_pages is not None and has_request_context() and request.path != CALLBACK_PATH:
             shown = self.server_pages.page(request.path, request.query_string.decode("latin-1"))
             kwargs["title"] = html.escape(shown.title)
             metas = f"{DASH_PAGES_META.sub('', metas)}\n{head_tags(shown, lang)}"
@@ -139,7 +143,6 @@ def create_app(data_directory=DEFAULT_DIRECTORY) -> dash.Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     _register_pages(data)
-    app.renderer = deferred_renderer_start(app.renderer)
     app.layout = dash.page_container  # each page draws its own frame, in its own language
     app.dataset = data
     register_callbacks(app, data)
