@@ -17,7 +17,7 @@ from dashboard.data import DEFAULT_DIRECTORY, DataError, DataSet, load_dataset
 from dashboard.export.images import ImageRenderer
 from dashboard.export.routes import register_export_routes
 from dashboard.figures.chart_view import chart_views
-from dashboard.i18n import LANGUAGES, localized, translator
+from dashboard.i18n import LANGUAGES, translator
 from dashboard.pages.overview import not_found_layout, overview_layout
 from dashboard.pages.theme import theme_layout
 from dashboard.server_view.chart_images import ChartImages
@@ -100,7 +100,7 @@ def _theme_page(data: DataSet, theme):
 
 def _theme_title(theme):
     def title(**_path):
-        return f"{localized(theme, 'title', request_language())} – Innovationsbarometeret"
+        return f"{theme.title.in_(request_language())} – Innovationsbarometeret"
 
     return title
 

@@ -3,7 +3,8 @@
 Messages are written in Danish in the code (the msgids); `dashboard/locale/en/` holds the
 English catalogue. `make translations` extracts, updates and compiles it; a test fails
 when a message has no English translation. Texts that come with the data (titles,
-labels, case summaries) are not messages: they carry their own `_da`/`_en` fields.
+labels, case summaries) are not messages: they carry their own `_da`/`_en` fields, read as one
+`data.models.LocalizedText` (`theme.title.in_(lang)`).
 """
 
 from collections.abc import Callable
@@ -64,11 +65,6 @@ def translator(lang: str) -> Callable[[str], str]:
 
 def plural_translator(lang: str) -> Callable[[str, str, int], str]:
     return translations(lang).ngettext
-
-
-def localized(item, field: str, lang: str) -> str | None:
-    """`item.<field>_<lang>` (e.g. a theme's `title_en`), else the Danish text."""
-    return getattr(item, f"{field}_{lang}", None) or getattr(item, f"{field}_{DEFAULT_LANGUAGE}")
 
 
 def danish_marker(lang: str) -> dict:

@@ -11,7 +11,7 @@ from dashboard.components.chart_card import chart_card
 from dashboard.export.tables import COLUMNS
 from dashboard.figures.chart_view import chart_view
 from dashboard.figures.value_text import value_text
-from dashboard.i18n import localized, translator
+from dashboard.i18n import translator
 from dashboard.state import ViewState
 from dashboard.vocabulary import SECTORS
 from tests.test_caption_everywhere import _strings
@@ -42,7 +42,7 @@ def test_every_value_stands_on_its_theme_page_and_in_its_charts_csv(data, dash_a
             shown = chart_view(data, theme, chart, view)
             page = " ".join(_strings(chart_card(shown, view))).replace("\u00a0", " ")
             value = value_text(row, lang).replace("\u00a0", " ")
-            label = localized(row, "label", lang) if chart.group_by == "category" else None
+            label = row.label.in_(lang) if chart.group_by == "category" else None
             assert value in page, (theme.slug, chart.id, row)
             if label:
                 assert label in page, (theme.slug, chart.id, label)

@@ -7,7 +7,7 @@ Titles and key figures of cases exist in Danish only; on an English page they ke
 from dash import html
 
 from dashboard.data.models import Case
-from dashboard.i18n import N_, danish_marker, localized, plural_translator, translator
+from dashboard.i18n import N_, danish_marker, plural_translator, translator
 from dashboard.vocabulary import CASE_TYPE_TO_FILTER, INNOVATION_TYPES, SECTOR_OF_ONE
 
 KIND_LABELS = {"case": N_("Case"), "tool": N_("Værktøj")}
@@ -30,7 +30,7 @@ def case_card(case: Case, lang: str) -> html.Article:
             ),
             html.H3(case.title_da, className="case-title", **danish_marker(lang)),
             html.P(" · ".join(meta), className="case-meta"),
-            html.P(localized(case, "summary", lang), className="case-summary"),
+            html.P(case.summary.in_(lang), className="case-summary"),
             html.Dl(
                 className="case-figures",
                 children=[part for kf in case.key_figures for part in (html.Dt(kf.label), html.Dd(kf.value))],

@@ -10,7 +10,7 @@ from dashboard.figures.captions import SOURCE_NAME, Caption, citation, source_la
 from dashboard.figures.template import placeholder_figure
 from dashboard.figures.value_text import quoted
 from dashboard.figures.chart_view import ChartView
-from dashboard.i18n import N_, danish_marker, localized, translator
+from dashboard.i18n import N_, danish_marker, translator
 from dashboard.state import ViewState
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False, "scrollZoom": False}
@@ -114,7 +114,7 @@ def chart_card(chart_view: ChartView, view: ViewState, deferred: bool = False) -
         children=[
             html.Div(
                 className="chart-heading",
-                children=[html.H2(localized(chart, "title", view.lang), id=f"titel-{chart.id}", className="chart-title"), _tools(theme, chart.id, view)],
+                children=[html.H2(chart.title.in_(view.lang), id=f"titel-{chart.id}", className="chart-title"), _tools(theme, chart.id, view)],
             ),
             html.P(chart_subtitle(chart_view.caption), id=ids.chart_subtitle(theme, chart.id), className="chart-subtitle"),
             dcc.Graph(id=ids.chart_graph(theme, chart.id), config=GRAPH_CONFIG,

@@ -7,7 +7,7 @@ from dashboard.components.edition import edition_swatch
 from dashboard.figures.chart_slice import ChartSlice, slot_label
 from dashboard.figures.chart_view import ChartView
 from dashboard.figures.value_text import quoted, value_text
-from dashboard.i18n import danish_marker, localized, translator
+from dashboard.i18n import danish_marker, translator
 
 
 def summary_sentence(chart_view: ChartView) -> str:
@@ -15,7 +15,7 @@ def summary_sentence(chart_view: ChartView) -> str:
     slice_: ChartSlice = chart_view.slice
     lang = slice_.lang
     _ = translator(lang)
-    title = localized(chart_view.chart, "title", lang)
+    title = chart_view.chart.title.in_(lang)
     parts = []
     for group in slice_.groups:
         values = [
@@ -53,7 +53,7 @@ def data_table(chart_view: ChartView) -> html.Table:
     return html.Table(
         className="table table-sm chart-data-table",
         children=[
-            html.Caption(localized(chart_view.chart, "title", lang)),
+            html.Caption(chart_view.chart.title.in_(lang)),
             html.Thead(html.Tr([html.Th(_("Sektor") if chart_view.chart.group_by == "sector" else _("Svar"), scope="col"),
                                 html.Th(_("Periode"), scope="col"), html.Th(_("Andel"), scope="col"),
                                 *([html.Th(_("Spørgsmål"), scope="col")] if reworded else [])])),

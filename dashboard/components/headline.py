@@ -6,7 +6,7 @@ from dashboard.components import ids
 from dashboard.data.models import FigureRow, Headline
 from dashboard.figures.value_text import value_label
 from dashboard.formatting import number, period_list
-from dashboard.i18n import localized, translator
+from dashboard.i18n import translator
 from dashboard.state import ViewState
 
 
@@ -28,7 +28,7 @@ def headline_content(headline: Headline, rows: tuple[FigureRow, ...], view: View
         return [
             html.P(_("Hovedtallet er ikke offentliggjort for {periods}.").format(
                 periods=period_list(view.periods, lang) or _("de valgte perioder")), className="headline-missing"),
-            html.P(localized(headline, "text", lang), className="headline-text"),
+            html.P(headline.text.in_(lang), className="headline-text"),
             html.P(className="headline-meta", children=[
                 html.Span(_("Det findes for {periods}.").format(periods=period_list([r.period for r in rows], lang))),
                 dcc.Link(_("Vis {period}").format(period=newest), href=with_newest.link(path)),
@@ -37,7 +37,7 @@ def headline_content(headline: Headline, rows: tuple[FigureRow, ...], view: View
     observations = number(row.n_obs, lang) if row.n_obs else _("ikke oplyst ved tallet")
     return [
         html.P(value_label(row, lang), className="headline-value"),
-        html.P(localized(headline, "text", lang), className="headline-text"),
+        html.P(headline.text.in_(lang), className="headline-text"),
         html.P(
             className="headline-meta",
             children=[

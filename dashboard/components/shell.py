@@ -7,7 +7,7 @@ from dash import dcc, html
 from dashboard.components import ids
 from dashboard.data import DataSet
 from dashboard.figures.availability import availability, carried_view
-from dashboard.i18n import LANGUAGE_SETTINGS, LANGUAGES, localized, translator
+from dashboard.i18n import LANGUAGE_SETTINGS, LANGUAGES, translator
 from dashboard.state import ALL_TYPES, ViewState
 from dashboard.vocabulary import PERIODS
 
@@ -68,7 +68,7 @@ def page_frame(data: DataSet, view: ViewState, content, language_link: str, page
                             class_name="site-menu",
                             toggle_class_name="site-menu-toggle",
                             children=[
-                                dbc.DropdownMenuItem(localized(t, "title", lang), href=href,
+                                dbc.DropdownMenuItem(t.title.in_(lang), href=href,
                                                      **({"id": ids.theme_link(page_slug, t.slug)} if page_slug else {}))
                                 for t, href in zip(data.page_themes, theme_hrefs(data, view))
                             ],

@@ -4,6 +4,7 @@ Every check of a single row lives here; checks across rows and files live in
 `loader.py`. Error messages are written for the person editing the file.
 """
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
@@ -82,6 +83,19 @@ Sector = Annotated[str, BeforeValidator(_required_text), _one_of(SECTORS)]
 Count = Annotated[int | None, BeforeValidator(_whole_number_or_none)]
 RequiredCount = Annotated[int, BeforeValidator(lambda v: _whole_number_or_none(_required_text(v)))]
 
+@dataclass(frozen=True)
+class LocalizedText:
+    """A text of the data in each language: Danish always, English where the data gives it (the
+    data files' `_da`/`_en` fields). A new language is a field here and `_<code>` fields there."""
+
+    da: str | None
+    en: str | None = None
+
+    def in_(self, lang: str) -> str | None:
+        """The text in `lang`, else the Danish one."""
+        return {"da": self.da, "en": self.en}.get(lang) or self.da
+
+
 class FigureRow(BaseModel):
     """One published value: a row of figures.csv."""
 
@@ -103,6 +117,10 @@ class FigureRow(BaseModel):
     question_da: OptionalText
     source_url: Url
     note: OptionalText
+
+    @property
+    def label(self) -> LocalizedText:
+        return LocalizedText(self.label_da, self.label_en)
 
     @field_validator("value_pct", mode="before")
     @classmethod
@@ -178,6 +196,10 @@ class Case(BaseModel):
     extra_sources: tuple[Url, ...] = ()
 
     @property
+    def summary(self) -> LocalizedText:
+        return LocalizedText(self.summary_da, self.summary_en)
+
+    @property
     def filter_types(self) -> frozenset[str]:
         """The case's innovation types as the filter names them."""
         return frozenset(CASE_TYPE_TO_FILTER[t] for t in self.innovation_types)
@@ -194,6 +216,10 @@ class Headline(BaseModel):
     category: Key
     text_da: Text
     text_en: Text
+
+    @property
+    def text(self) -> LocalizedText:
+        return LocalizedText(self.text_da, self.text_en)
 
 
 class Chart(BaseModel):
@@ -217,6 +243,14 @@ class Chart(BaseModel):
     # is left off its page instead of refusing the data set.
     optional: bool = False
 
+    @property
+    def title(self) -> LocalizedText:
+        return LocalizedText(self.title_da, self.title_en)
+
+    @property
+    def note(self) -> LocalizedText:
+        return LocalizedText(self.note_da, self.note_en)
+
     @model_validator(mode="after")
     def _note_in_both_languages(self):
         if bool(self.note_da) != bool(self.note_en):
@@ -236,6 +270,14 @@ class Theme(BaseModel):
     intro_en: OptionalText = None
     headline: Headline | None = None
     charts: tuple[Chart, ...] = ()
+
+    @property
+    def title(self) -> LocalizedText:
+        return LocalizedText(self.title_da, self.title_en)
+
+    @property
+    def intro(self) -> LocalizedText:
+        return LocalizedText(self.intro_da, self.intro_en)
 
     @property
     def has_page(self) -> bool:

@@ -18,7 +18,7 @@ from dashboard.export.slide_template import template_path
 from dashboard.figures.captions import SOURCE_NAME, citation
 from dashboard.figures.chart_view import chart_views
 from dashboard.formatting import period_list
-from dashboard.i18n import LOCALES, localized, translator
+from dashboard.i18n import LOCALES, translator
 from dashboard.state import ALL_TYPES, ViewState
 from dashboard.vocabulary import INNOVATION_TYPES, SECTOR_OF_ONE
 
@@ -82,7 +82,7 @@ def _case_paragraphs(case: Case, lang: str) -> list[tuple[str, int, bool]]:
     return [
         (case.title_da, 16, True),
         (meta, 11, False),
-        (localized(case, "summary", lang), 12, False),
+        (case.summary.in_(lang), 12, False),
         (_("Kilde: {sources}").format(sources=case.source_url), 9, False),
     ]
 
@@ -105,7 +105,7 @@ def theme_deck(data: DataSet, theme: Theme, view: ViewState, render_png: Callabl
     deck = Presentation(str(template_path()))
     cover = deck.slides.add_slide(_layout(deck, TITLE_AND_SUBTITLE))
     _ = translator(view.lang)
-    cover.shapes.title.text = f"{localized(theme, 'title', view.lang)} – Innovationsbarometeret"
+    cover.shapes.title.text = f"{theme.title.in_(view.lang)} – Innovationsbarometeret"
     subtitle = cover.placeholders[1].text_frame
     lines = [view_description(view), format_date(date.today(), format="long", locale=LOCALES[view.lang]),
              page_address, _("Kilde: {sources}").format(sources=_(SOURCE_NAME))]

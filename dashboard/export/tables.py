@@ -12,7 +12,7 @@ import pandas as pd
 from dashboard.figures.captions import citation
 from dashboard.figures.chart_slice import slot_label
 from dashboard.figures.chart_view import ChartView
-from dashboard.i18n import LANGUAGE_SETTINGS, N_, localized, translator
+from dashboard.i18n import LANGUAGE_SETTINGS, N_, translator
 from dashboard.vocabulary import BASES, NOT_PUBLISHED, SECTORS
 
 PRECISIONS = {
@@ -52,8 +52,8 @@ def chart_table(chart_view: ChartView) -> pd.DataFrame:
             row = slot.row
             records.append(
                 {
-                    "theme": localized(chart_view.theme, "title", lang),
-                    "chart": localized(chart, "title", lang),
+                    "theme": chart_view.theme.title.in_(lang),
+                    "chart": chart.title.in_(lang),
                     "group": slot_label(slice_, group, slot),
                     "sector": _(SECTORS[row.sector if row else (group.key if chart.group_by == "sector" else "alle")]),
                     "period": slot.period,

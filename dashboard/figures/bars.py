@@ -22,7 +22,7 @@ from dashboard.figures.chart_slice import ChartSlice
 from dashboard.figures.gaps import gap_items
 from dashboard.figures.value_text import quoted, value_label, value_text
 from dashboard.formatting import NBSP, number
-from dashboard.i18n import localized, translator
+from dashboard.i18n import translator
 from dashboard.palette import INK, MUTED, edition_colour, tint
 from dashboard.vocabulary import INNOVATION_TYPES
 
@@ -179,7 +179,7 @@ def figure_for_slice(slice_: ChartSlice, text_scale: float = 1.0) -> go.Figure:
                 tickvals.append(position)
                 ticktext.append("<br>".join(textwrap.wrap(label, LABEL_WRAP)))
             # The hover names the answer as that edition worded it.
-            subject = label if slice_.chart.group_by == "sector" else localized(row, "label", slice_.lang)
+            subject = label if slice_.chart.group_by == "sector" else row.label.in_(slice_.lang)
             bar = _Bar(position, subject, row)
             {"exact": exact, "approx": approx, "verbal": words}[row.precision].append(bar)
             position += 1

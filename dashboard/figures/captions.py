@@ -11,7 +11,7 @@ from dashboard.figures.chart_slice import ChartSlice
 from dashboard.figures.gaps import gap_line
 from dashboard.formatting import number, period_list
 from dashboard.figures.value_text import quoted
-from dashboard.i18n import N_, localized, translator
+from dashboard.i18n import N_, translator
 from dashboard.state import ALL_TYPES, ViewState
 from dashboard.vocabulary import BASES, BASES_SHORT, INNOVATION_TYPES, PERIODS
 
@@ -98,7 +98,7 @@ def _reworded_answers(slice_: ChartSlice) -> str:
         wordings: dict[str, list[str]] = {}
         for slot in group.slots:
             if slot.row is not None:
-                wordings.setdefault(localized(slot.row, "label", slice_.lang), []).append(slot.period)
+                wordings.setdefault(slot.row.label.in_(slice_.lang), []).append(slot.period)
         if len(wordings) > 1:
             answers.append(", ".join(f"{quoted(w, slice_.lang)} ({period_list(p, slice_.lang)})" for w, p in wordings.items()))
     return "; ".join(answers)
@@ -156,7 +156,7 @@ def caption(slice_: ChartSlice, view: ViewState, title: str, theme_has_type_filt
         editions=periods,
         comparison_note=_comparison_note(slice_, questions, lang),
         types_note=_(TYPES_SUM_NOTE) if slice_.type_filter_applies else "",
-        chart_note=localized(slice_.chart, "note", lang) or "",
+        chart_note=slice_.chart.note.in_(lang) or "",
         filter_note=_(TYPE_FILTER_NOT_APPLIED) if theme_has_type_filter and not slice_.type_filter_applies else "",
         types=_types(slice_, view),
         approx_note=_(APPROX_NOTE) if any(r.precision == "approx" for r in slice_.rows) else "",

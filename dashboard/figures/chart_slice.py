@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from dashboard.data import DataSet
 from dashboard.data.models import Chart, FigureRow
-from dashboard.i18n import localized, translator
+from dashboard.i18n import translator
 from dashboard.state import ViewState
 from dashboard.vocabulary import INNOVATION_TYPES, PERIODS, SECTORS
 
@@ -64,7 +64,7 @@ def slot_label(slice_: "ChartSlice", group: Group, slot: Slot) -> str:
     """What one bar or table row is called: the answer as its own edition worded it (wordings can
     change between editions), or the sector."""
     if slot.row is not None and slice_.chart.group_by == "category":
-        return localized(slot.row, "label", slice_.lang)
+        return slot.row.label.in_(slice_.lang)
     return group.label
 
 
@@ -91,7 +91,7 @@ def _groups(chart: Chart, figure, view: ViewState) -> tuple[list[tuple[str, str]
     # An answer's label as the newest shown edition has it (other labels: the caption's NB), else
     # as the newest edition that has it.
     newest_last = sorted(figure, key=lambda r: (r.period in view.periods, PERIODS.index(r.period)))
-    labels = {r.category: localized(r, "label", view.lang) for r in newest_last}
+    labels = {r.category: r.label.in_(view.lang) for r in newest_last}
     if not any(c in INNOVATION_TYPES for c in categories):
         return [(c, labels[c]) for c in categories], False, []
     shown = [c for c in categories if c not in INNOVATION_TYPES or c in view.types]

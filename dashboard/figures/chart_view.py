@@ -11,7 +11,6 @@ from dashboard.figures.availability import availability
 from dashboard.figures.bars import figure_for_slice
 from dashboard.figures.captions import Caption, caption
 from dashboard.figures.chart_slice import ChartSlice, chart_slice, type_filter_applies
-from dashboard.i18n import localized
 from dashboard.state import ALL_TYPES, SELECTABLE_SECTORS, ViewState
 
 
@@ -42,7 +41,7 @@ def chart_view(data: DataSet, theme: Theme, chart: Chart, view: ViewState, text_
 @lru_cache(maxsize=CACHE_SIZE)
 def _chart_view(data: DataSet, theme: Theme, chart: Chart, view: ViewState, text_scale: float) -> ChartView:
     slice_ = chart_slice(data, chart, view)
-    words = caption(slice_, view, localized(chart, "title", view.lang), availability(data, theme).has_type_filter)
+    words = caption(slice_, view, chart.title.in_(view.lang), availability(data, theme).has_type_filter)
     return ChartView(theme, chart, slice_, figure_for_slice(slice_, text_scale), words)
 
 

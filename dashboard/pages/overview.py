@@ -8,7 +8,7 @@ from dashboard.components.link_notice import link_notice
 from dashboard.components.shell import language_href, page_frame, theme_hrefs
 from dashboard.data import DataSet
 from dashboard.formatting import percent
-from dashboard.i18n import localized, translator
+from dashboard.i18n import translator
 from dashboard.state import ViewState, language_of, parse_query
 
 
@@ -27,9 +27,9 @@ def theme_tile(data: DataSet, theme, href: str, lang: str) -> html.Article:
     return html.Article(
         className="theme-tile",
         children=[
-            html.H2(dcc.Link(localized(theme, "title", lang), href=href)),
+            html.H2(dcc.Link(theme.title.in_(lang), href=href)),
             html.P(percent(row.value_pct, lang), className="tile-value"),
-            html.P(localized(theme.headline, "text", lang), className="tile-text"),
+            html.P(theme.headline.text.in_(lang), className="tile-text"),
             html.P(_("Periode: {period}").format(period=row.period), className="tile-meta"),
         ],
     )

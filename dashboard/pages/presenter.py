@@ -16,7 +16,7 @@ from dashboard.data import DataSet
 from dashboard.data.models import Theme
 from dashboard.figures.captions import citation
 from dashboard.figures.chart_view import ChartView, chart_views
-from dashboard.i18n import localized, translator
+from dashboard.i18n import translator
 from dashboard.state import ParsedView
 
 TEXT_SCALE = 1.5
@@ -58,7 +58,7 @@ def presenter_layout(data: DataSet, theme: Theme, parsed: ParsedView, notice, st
             html.Div(
                 className="presenter-bar",
                 children=[
-                    html.H1(localized(theme, "title", view.lang), className="presenter-theme"),
+                    html.H1(theme.title.in_(view.lang), className="presenter-theme"),
                     html.Span(f"1 / {len(views)}", className="presenter-counter", **{"aria-live": "polite"}),
                     html.Button(_("← Forrige"), className="btn btn-light btn-sm presenter-previous", type="button"),
                     html.Button(_("Næste →"), className="btn btn-light btn-sm presenter-next", type="button"),

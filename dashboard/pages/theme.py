@@ -14,7 +14,7 @@ from dashboard.data import DataSet
 from dashboard.data.models import Theme
 from dashboard.figures.availability import availability
 from dashboard.figures.chart_view import ChartView, chart_views
-from dashboard.i18n import localized, translator
+from dashboard.i18n import translator
 from dashboard.pages.presenter import presenter_layout
 from dashboard.pages.view_links import presentation_href, slides_href, theme_language_href
 from dashboard.state import ParsedView, ViewState, parse_query
@@ -78,8 +78,8 @@ def _page(data: DataSet, theme: Theme, parsed: ParsedView) -> html.Div:
                 className="theme-header",
                 children=[
                     dcc.Link(_("← Alle temaer"), href=overview_href(view), id=ids.back_link(theme.slug), className="back-link"),
-                    html.H1(localized(theme, "title", lang)),
-                    html.P(localized(theme, "intro", lang), className="theme-intro"),
+                    html.H1(theme.title.in_(lang)),
+                    html.P(theme.intro.in_(lang), className="theme-intro"),
                 ],
             ),
             dbc.Row(

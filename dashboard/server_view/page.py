@@ -17,7 +17,7 @@ from dashboard.data.models import Theme
 from dashboard.figures.availability import availability
 from dashboard.figures.chart_view import ChartView, chart_views
 from dashboard.figures.template import PLACEHOLDER
-from dashboard.i18n import LANGUAGES, localized, translator
+from dashboard.i18n import LANGUAGES, translator
 from dashboard.pages.overview import overview_intro
 from dashboard.server_view.chart_images import ChartImages, inline
 from dashboard.server_view.html_writer import ServerContext, component_key, write
@@ -125,7 +125,7 @@ class ServerPages:
         image = view.as_presentation(False).link(f"/forhaandsvisning/{first_theme.charts[0].id}.png")
         canonical = view.as_presentation(False) if theme is None else view
         if theme is not None:
-            title, description = f"{localized(theme, 'title', view.lang)} – Innovationsbarometeret", localized(theme, "intro", view.lang)
+            title, description = f"{theme.title.in_(view.lang)} – Innovationsbarometeret", theme.intro.in_(view.lang)
         elif path == "/":
             title, description = "Innovationsbarometeret", overview_intro(view.lang)
         else:  # the not-found page: no address of its own, nothing to preview

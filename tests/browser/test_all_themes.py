@@ -6,7 +6,6 @@ from playwright.sync_api import expect
 
 from dashboard.data import load_dataset
 from dashboard.figures.value_text import value_label
-from dashboard.i18n import localized
 from tests.browser.conftest import chart, screenshot, toggle, wait_for_charts
 
 DATA = load_dataset()
@@ -17,7 +16,7 @@ DATA = load_dataset()
 def test_every_configured_theme_renders_its_charts_without_console_errors(page, console, base_url, theme, lang):
     page.goto(f"{base_url}/{theme.slug}" + ("?lang=en" if lang == "en" else ""))
     wait_for_charts(page, len(theme.charts))
-    expect(page.locator("h1")).to_have_text(localized(theme, "title", lang))
+    expect(page.locator("h1")).to_have_text(theme.title.in_(lang))
     newest = DATA.headline_rows(theme)[-1]  # the default view selects every edition
     value = value_label(newest, lang).replace("\u00a0", " ")
     expect(page.locator(".headline-value")).to_have_text(value)
@@ -25,7 +24,7 @@ def test_every_configured_theme_renders_its_charts_without_console_errors(page, 
     expect(page.locator(".chart-card")).to_have_count(len(theme.charts))
     for chart_config in theme.charts:
         card = chart(page, chart_config.id)
-        expect(card.locator("h2")).to_have_text(localized(chart_config, "title", lang))
+        expect(card.locator("h2")).to_have_text(chart_config.title.in_(lang))
         expect(card.locator(".js-plotly-plot .main-svg").first).to_be_visible()
         expect(card).not_to_contain_text("Vælg mindst" if lang == "da" else "Select at least")
     expect(page.locator(".case-column")).to_be_visible()
