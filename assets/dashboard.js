@@ -48,7 +48,7 @@
      and takes its place once it has drawn every chart, in the same layout, so nothing moves; a
      click before that is a link to the view it names. */
   var handedOver = !document.getElementById("ib-server-view");
-  var handOverDeadline = Date.now() + 15000;  /* a live page that cannot draw still takes over */
+  var handOverDeadline = Date.now() + 15000;  /* a live page whose charts cannot be drawn still takes over */
   var handOverPending = false;
 
   function liveDrawn(live) {
@@ -64,12 +64,19 @@
     var server = document.getElementById("ib-server-view");
     var live = document.getElementById("react-entry-point");
     if (handedOver || !server || !live) { return; }
-    if (!liveDrawn(live) && Date.now() < handOverDeadline) { return; }
+    /* Never for a live page that has not rendered (its scripts failed or are still coming): the
+       drawn page works as links meanwhile. Charts that cannot be drawn do not hold it up for long. */
+    if (!live.querySelector(".site") || (!liveDrawn(live) && Date.now() < handOverDeadline)) { return; }
     handedOver = true;
-    var focused = document.activeElement && server.contains(document.activeElement);
+    var focused = document.activeElement && server.contains(document.activeElement) ? document.activeElement : null;
     server.remove();
     live.classList.remove("ib-live-pending");
-    if (focused) { live.setAttribute("tabindex", "-1"); live.focus({ preventScroll: true }); }
+    if (focused) {  /* the same element of the live page (by id), else the page */
+      var same = focused.id && document.getElementById(focused.id);
+      var target = same || live;
+      if (!same) { live.setAttribute("tabindex", "-1"); }
+      target.focus({ preventScroll: true });
+    }
     document.documentElement.setAttribute("data-live", "");
   }
 

@@ -73,7 +73,7 @@ def test_the_page_shell_has_what_we_replace(dash_app, monkeypatch):
         what="the Host header reaches the page again", where="dash/_pages.py (_page_meta_tags) and DASH_PAGES_META")
     assert internals.SCRIPT_FILE in dashs and internals.SCRIPT_FILE not in ours, UPGRADE.format(
         what="the shell's script tags changed (deferred_scripts defers them)", where="dash/dash.py _generate_scripts_html")
-    assert "var renderer = new DashRenderer" in dash_app.renderer or "window.renderer = new DashRenderer" in dash_app.renderer, UPGRADE.format(
+    assert dash.Dash("plain").renderer == "var renderer = new DashRenderer();", UPGRADE.format(
         what="Dash starts its renderer differently (deferred_renderer_start)", where="dash/dash.py (self.renderer)")
 
 

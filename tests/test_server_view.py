@@ -63,7 +63,7 @@ def test_every_theme_page_arrives_with_its_charts_words_tables_and_cases(drawn, 
             assert "server-graph-pending" not in body
             for shown in views:
                 assert f'id="titel-{shown.chart.id}"' in body
-                assert body.count("<table") >= 1
+            assert body.count("<table") == len(views)
             for case in data.cases_for(theme.slug):
                 assert f'data-case="{case.id}"' in body, (theme.slug, case.id)
             assert "<script" not in body  # nothing in it waits for, or needs, a script
@@ -147,7 +147,9 @@ def test_each_filter_option_is_a_link_to_the_view_with_it_toggled(drawn, client,
 def test_buttons_that_need_a_script_are_marked_and_hidden_without_one(drawn, client):
     html = client.get("/lav-nye-services").get_data(as_text=True)
     body = _server_view(html)
-    for button in Elements(body).find("button"):
+    buttons = Elements(body).find("button")
+    assert buttons  # »Kopiér link« and each chart's »Kopiér link til figuren«
+    for button in buttons:
         assert "ib-needs-js" in button["class"]
     assert "<noscript><style>.ib-needs-js{display:none!important}</style></noscript>" in html
 
@@ -186,14 +188,18 @@ def test_each_page_has_its_title_description_canonical_and_languages(client, dat
     assert messy.find("link", rel="canonical")[0]["href"] == "https://innovationsbarometer.example/skab-vaerdi?periode=2021-2023"
 
 
-def test_the_preview_image_is_a_1200_by_630_png_of_the_first_chart(client, data):
+def test_the_preview_image_is_a_1200_by_630_png_of_the_first_chart(client, data, monkeypatch):
+    without_address = client.get("/lav-nye-services?periode=2021-2023").get_data(as_text=True)
+    assert not Elements(without_address).find("meta", property="og:image")  # Open Graph takes full addresses only
+    monkeypatch.setenv("DASHBOARD_PUBLIC_URL", "https://innovationsbarometer.example")
     html = client.get("/lav-nye-services?periode=2021-2023").get_data(as_text=True)
     image = Elements(html).find("meta", property="og:image")[0]["content"]
-    response = client.get(image)
+    response = client.get(urlsplit(image).path + "?" + urlsplit(image).query + "&skala=4&storrelse=slide")
     assert response.status_code == 200 and response.mimetype == "image/png"
     assert "Content-Disposition" not in response.headers  # shown, not saved
+    assert response.headers["Cache-Control"] == "public, max-age=3600"
     width, height = int.from_bytes(response.data[16:20], "big"), int.from_bytes(response.data[20:24], "big")
-    assert (width, height) == (1200, 630)
+    assert (width, height) == (1200, 630)  # whatever size or scale the address asks for
 
 
 def test_the_overview_and_the_not_found_page_say_what_they_are(client):
@@ -245,3 +251,36 @@ def test_the_server_drawn_page_keeps_the_strict_csp(client):
     assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts
     body = _server_view(response.get_data(as_text=True))
     assert not re.search(r"\son[a-z]+=", body)  # no inline event handlers in the drawn page
+
+
+def test_an_address_with_a_trailing_slash_is_the_page_and_says_so(drawn, client, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_PUBLIC_URL", "https://innovationsbarometer.example")
+    html = client.get("/lav-nye-services/").get_data(as_text=True)
+    assert "<h1>Lav nye services</h1>" in _server_view(html) and "Siden findes ikke" not in html
+    assert Elements(html).find("link", rel="canonical")[0]["href"] == "https://innovationsbarometer.example/lav-nye-services"
+
+
+def test_what_a_link_or_the_data_says_is_written_as_text_never_as_markup(client):
+    html = client.get("/lav-nye-services?periode=<script>alert(1)</script>&x=\"'><img src=x>").get_data(as_text=True)
+    body = _server_view(html)
+    assert "<script>alert" not in html and "<img src=x>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body  # the notice says what was ignored
+    assert "<script" not in body
+
+
+def test_made_up_addresses_and_links_with_ignored_parts_do_not_fill_the_page_cache(dash_app, client):
+    pages = dash_app.server_pages
+    client.get("/lav-nye-services")
+    before = len(pages._pages)  # noqa: SLF001
+    for n in range(50):
+        client.get(f"/findes-ikke-{n}")
+        client.get(f"/lav-nye-services?ukendt={n}")
+    assert len(pages._pages) == before  # noqa: SLF001
+
+
+def test_the_writer_marks_booleans_as_html_and_aria_read_them():
+    from dash import html
+
+    written = write(html.Div(hidden=True, **{"aria-hidden": True, "data-open": False}, style={"height": 10}),
+                    ServerContext(graph=lambda _c: ""))
+    assert written == '<div hidden style="height:10px" aria-hidden="true" data-open="false"></div>'

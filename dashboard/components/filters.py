@@ -10,8 +10,8 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.components import ids
+from dashboard.components.ids import component_key
 from dashboard.components.edition import edition_swatch
-from dashboard.server_view.html_writer import component_key
 from dashboard.figures.availability import Availability
 from dashboard.formatting import period_list
 from dashboard.i18n import translator
@@ -154,21 +154,21 @@ def filter_defaults(available: Availability) -> dict:
 
 def filter_links(theme: str, view: ViewState, available: Availability) -> dict[str, str]:
     """Where each filter option and preset leads without a script: the view it would set, as
-    the live page would write it (by `server_view.html_writer.component_key`)."""
+    the live page would write it (by `ids.component_key`; dashboard/server_view draws them)."""
     groups = {"period": (ids.period_filter(theme), view.periods, PERIODS),
               "type": (ids.type_filter(theme), view.types, ALL_TYPES),
               "sector": (ids.sector_filter(theme), view.sectors, SELECTABLE_SECTORS)}
     path = f"/{theme}"
 
     def link(group: str, values) -> str:
-        chosen = {name: chosen for name, (_id, chosen, _all) in groups.items()} | {group: tuple(values)}
-        return ViewState.from_controls(chosen["period"], chosen["type"], chosen["sector"], view.lang).link(path)
+        selection = {name: selected for name, (_id, selected, _all) in groups.items()} | {group: tuple(values)}
+        return ViewState.from_controls(selection["period"], selection["type"], selection["sector"], view.lang).link(path)
 
     links = {component_key(ids.filter_latest(theme)): link("period", [available.latest_period])}
-    for group, (component_id, chosen, every) in groups.items():
+    for group, (component_id, selected, every) in groups.items():
         links[component_key(ids.filter_reset(theme, group))] = link(group, every)
         for value in every:
-            toggled = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+            toggled = [v for v in selected if v != value] if value in selected else [*selected, value]
             links[component_key(component_id, value)] = link(group, toggled)
             links[component_key(ids.filter_only(theme, group, value))] = link(group, [value])
     return links

@@ -1,6 +1,15 @@
 """Component ids of a theme page. Pattern-matching ids carry the theme (and the chart), so one
 set of callbacks serves every theme page."""
 
+import json
+
+
+def component_key(component_id, value: str | None = None) -> str:
+    """A component (and one of its options) as a key: how the page the server draws finds the
+    link or figure that stands for it (dashboard/server_view)."""
+    key = json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    return key if value is None else f"{key}|{value}"
+
 
 def _page_part(role: str):
     def component_id(theme: str) -> dict:

@@ -113,14 +113,17 @@ def register_export_routes(server, data: DataSet, renderer: ImageRenderer, gate:
     def preview(name: str):
         """A link's preview image (og:image, 1200 x 630): shown where the link is pasted, not
         saved, and open to crawlers (robots.txt keeps them out of /export/)."""
-        response = export(name, "png", size="deling")
+        response = export(name, "png", size="deling", scale=DEFAULT_SCALE)
         response.headers.pop("Content-Disposition", None)
+        if response.status_code == 200:  # the view's chart changes only with the data (a restart)
+            response.headers["Cache-Control"] = "public, max-age=3600"
         return response
 
     @server.get("/export/<name>.<fmt>")
-    def export(name: str, fmt: str, size: str | None = None):
+    def export(name: str, fmt: str, size: str | None = None, scale: int | None = None):
         query = _query()
-        scale = _scale(query)
+        requested_scale = _scale(query)  # always taken out of the view's query
+        scale = scale or requested_scale
         requested = _size(query)  # always taken out of the view's query
         size = size or requested
         view = parse_query(query).state.as_presentation(False)

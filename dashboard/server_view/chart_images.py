@@ -17,8 +17,10 @@ import tempfile
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
+import plotly
 import plotly.graph_objects as go
 
 from dashboard.export.images import ExportUnavailable, ImageRenderer
@@ -41,8 +43,9 @@ class ChartSvgs:
 
 
 def figure_key(figure: go.Figure) -> str:
-    body = json.dumps(figure.to_plotly_json(), sort_keys=True, default=str)
-    return hashlib.sha256(f"{WIDTHS}{body}".encode()).hexdigest()[:32]
+    """The figure and what draws it (plotly.js's version, the widths): an upgrade draws afresh."""
+    body = figure.to_json(engine="json")
+    return hashlib.sha256(f"{plotly.__version__}{WIDTHS}{body}".encode()).hexdigest()[:32]
 
 
 def inline(svg: str, width_name: str, label: str) -> str:
@@ -52,12 +55,22 @@ def inline(svg: str, width_name: str, label: str) -> str:
     height = re.search(r'height="([\d.]+)"', svg).group(1)
     root = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
             f'class="chart-svg chart-svg-{width_name}" viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMin meet" '
-            f'role="img" aria-label="{label}">')
-    return ROOT_ELEMENT.sub(root, svg, count=1)
+            f'role="img" aria-label="{escape(label, quote=True)}">')
+    drawn, replaced = ROOT_ELEMENT.subn(root, svg, count=1)
+    if not replaced:
+        raise ValueError("the renderer's SVG has no root element")
+    return drawn
 
 
 def default_directory() -> Path:
-    return Path(os.environ.get("DASHBOARD_CHART_CACHE") or Path(tempfile.gettempdir()) / "innovationsbarometer-charts")
+    return Path(os.environ.get("DASHBOARD_CHART_CACHE") or Path(tempfile.gettempdir()) / f"innovationsbarometer-charts-{os.getuid()}")
+
+
+def _own_directory(directory: Path) -> bool:
+    """Whether the cache folder is this user's alone (what is read from it goes into pages)."""
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    status = directory.stat()
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
 class ChartImages:
@@ -69,6 +82,10 @@ class ChartImages:
         self._waiting: queue.Queue = queue.Queue(MAX_WAITING)
         self._queued: set[str] = set()
         self._worker_pid = None
+        try:
+            self._trusted = _own_directory(self._directory)
+        except OSError:  # a read-only disk: the memory cache still serves this process
+            self._trusted = False
 
     def get(self, figure: go.Figure) -> ChartSvgs | None:
         """The figure's SVGs if drawn (in memory or on disk); otherwise None, and it is queued."""
@@ -88,9 +105,13 @@ class ChartImages:
             if key in self._memory:
                 self._memory.move_to_end(key)
                 return self._memory[key]
+        if not self._trusted:
+            return None
         try:
             svgs = ChartSvgs(**json.loads((self._directory / f"{key}.json").read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError):
+            return None
+        if not all(text.startswith("<svg ") for text in (svgs.wide, svgs.narrow)):
             return None
         self._remember(key, svgs)
         return svgs
@@ -115,11 +136,13 @@ class ChartImages:
 
     def _store(self, key: str, svgs: ChartSvgs) -> None:
         """On disk for the other workers (written whole, then renamed: a reader never sees half)."""
+        if not self._trusted:
+            return
         try:
-            self._directory.mkdir(parents=True, exist_ok=True)
-            part = self._directory / f"{key}.{os.getpid()}.part"
-            part.write_text(json.dumps(svgs.__dict__), encoding="utf-8")
-            part.replace(self._directory / f"{key}.json")
+            handle, part = tempfile.mkstemp(dir=self._directory, suffix=".part")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(json.dumps(svgs.__dict__))
+            Path(part).replace(self._directory / f"{key}.json")
             stored = sorted(self._directory.glob("*.json"), key=lambda p: p.stat().st_mtime)
             for old in stored[:max(0, len(stored) - MAX_ON_DISK)]:
                 old.unlink(missing_ok=True)

@@ -4,11 +4,12 @@ Addresses are under DASHBOARD_PUBLIC_URL (`public_address`), never the request's
 
 from html import escape
 
-from dashboard.export.routes import public_address
+from dashboard.export.figure import SIZES
+from dashboard.export.routes import DEFAULT_SCALE, public_address
 from dashboard.i18n import LANGUAGE_SETTINGS, LANGUAGES
 from dashboard.server_view.page import ServerPage
 
-PREVIEW_SIZE = (1200, 630)
+PREVIEW_SIZE = tuple(round(side * DEFAULT_SCALE) for side in (SIZES["deling"][0], SIZES["deling"][0] * SIZES["deling"][1]))
 
 # Without a script: the buttons that only a script can make work are hidden, and the <details>
 # menus need no toggle script (CSP: inline styles are allowed, scripts only by hash).
@@ -20,24 +21,26 @@ def _meta(attribute: str, name: str, content: str) -> str:
 
 
 def head_tags(page: ServerPage, lang: str) -> str:
+    image = public_address(page.image) if page.image else ""
     tags = [_meta("name", "description", page.description)] if page.description else []
     if page.path is not None:
         tags.append(f'<link rel="canonical" href="{escape(public_address(page.path), quote=True)}">')
         tags += [f'<link rel="alternate" hreflang="{code}" href="{escape(public_address(page.alternates[code]), quote=True)}">'
                  for code in LANGUAGES]
         tags.append(f'<link rel="alternate" hreflang="x-default" href="{escape(public_address(page.alternates[LANGUAGES[0]]), quote=True)}">')
-        tags += [_meta("property", "og:type", "website"), _meta("property", "og:url", public_address(page.path))]
+        tags.append(_meta("property", "og:type", "website"))
+        if public_address(page.path).startswith("http"):  # Open Graph takes full addresses only
+            tags.append(_meta("property", "og:url", public_address(page.path)))
     tags += [
         _meta("property", "og:site_name", "Innovationsbarometeret"),
         _meta("property", "og:title", page.title),
         _meta("property", "og:locale", LANGUAGE_SETTINGS[lang].locale),  # Babel's form is Open Graph's
-        _meta("name", "twitter:card", "summary_large_image" if page.image else "summary"),
+        _meta("name", "twitter:card", "summary_large_image" if image.startswith("http") else "summary"),
         _meta("name", "twitter:title", page.title),
     ]
     if page.description:
         tags += [_meta("property", "og:description", page.description), _meta("name", "twitter:description", page.description)]
-    if page.image:
-        image = public_address(page.image)
+    if image.startswith("http"):  # without DASHBOARD_PUBLIC_URL there is no full address to give
         tags += [_meta("property", "og:image", image), _meta("property", "og:image:type", "image/png"),
                  _meta("property", "og:image:width", str(PREVIEW_SIZE[0])),
                  _meta("property", "og:image:height", str(PREVIEW_SIZE[1])), _meta("name", "twitter:image", image)]

@@ -5,7 +5,8 @@ html.* components become their element; the few dcc and dbc components we use ar
 the markup they render in the browser (the same Bootstrap classes, so nothing moves when the live
 page takes over), with what needs a script replaced by what works without one:
 
-- a dbc.Checklist's options become links to the view with that option toggled,
+- a dbc.Checklist's options become links to the view with that option toggled (rel=nofollow:
+  crawlers read the pages, not every combination of filters),
 - a button with a link equivalent (a filter preset) becomes that link; any other button only
   works with a script and is marked `ib-needs-js` (hidden when scripts are off),
 - a dbc.DropdownMenu becomes <details>, which opens without a script,
@@ -14,24 +15,19 @@ page takes over), with what needs a script replaced by what works without one:
 A component type not listed here is an error, so a new one cannot slip through unwritten.
 """
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from html import escape
 
 from dash.development.base_component import Component
 
+from dashboard.components.ids import component_key
+
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Props of every html.* component that are Dash's own, not attributes.
 NOT_ATTRIBUTES = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state", "key", "setProps"}
 RENAMED = {"className": "class", "htmlFor": "for"}
 NEEDS_SCRIPT = "ib-needs-js"
-
-
-def component_key(component_id, value: str | None = None) -> str:
-    """How a link or figure is looked up for a component (its id, and an option's value)."""
-    key = json.dumps(component_id, sort_keys=True, separators=(",", ":"))
-    return key if value is None else f"{key}|{value}"
 
 
 @dataclass(frozen=True)
@@ -50,13 +46,16 @@ def _classes(*names) -> str:
 def _attributes(attributes: Mapping[str, object]) -> str:
     written = []
     for name, value in attributes.items():
+        if isinstance(value, bool) and name.startswith(("aria-", "data-")):  # these say true or false
+            value = "true" if value else "false"
         if value is None or value is False:
             continue
-        if value is True:
+        if value is True:  # a boolean attribute (hidden, open)
             written.append(f" {name}")
             continue
         if name == "style" and isinstance(value, dict):
-            value = ";".join(f"{_css_name(k)}:{v}" for k, v in value.items())
+            value = ";".join(f"{_css_name(k)}:{v}px" if isinstance(v, (int, float)) else f"{_css_name(k)}:{v}"
+                             for k, v in value.items())
         written.append(f' {name}="{escape(str(value), quote=True)}"')
     return "".join(written)
 
@@ -84,7 +83,7 @@ def _string_id(props: dict) -> str | None:
 
 def write(node, context: ServerContext) -> str:
     """`node` (a component, a list of them, text or None) as HTML."""
-    if node is None or node is False:
+    if node is None or isinstance(node, bool):  # React writes neither None nor booleans
         return ""
     if isinstance(node, (list, tuple)):
         return "".join(write(child, context) for child in node)
@@ -111,7 +110,8 @@ def _html_element(component: Component, props: dict, context: ServerContext) -> 
     if tag == "button":
         href = context.links.get(component_key(props.get("id"))) if "id" in props else None
         if href is not None:  # a preset: the link to the view it sets
-            return element("a", {"href": href, "class": attributes.get("class")}, write(props.get("children"), context))
+            return element("a", {"href": href, "class": attributes.get("class"), "rel": "nofollow"},
+                           write(props.get("children"), context))
         attributes["class"] = _classes(attributes.get("class"), NEEDS_SCRIPT)
     return element(tag, attributes, write(props.get("children"), context))
 
@@ -135,6 +135,8 @@ def _row(_component, props: dict, context: ServerContext) -> str:
 
 
 def _col(_component, props: dict, context: ServerContext) -> str:
+    if any(isinstance(props.get(size), dict) for size in ("width", "xs", "sm", "md", "lg", "xl", "xxl")):
+        raise TypeError("no HTML writer for a dbc.Col width given as a dict (size, offset, order)")
     sizes = [f"col-{size}-{props[size]}" for size in ("xs", "sm", "md", "lg", "xl", "xxl") if props.get(size)]
     if props.get("width"):
         sizes.insert(0, f"col-{props['width']}")
@@ -144,9 +146,12 @@ def _col(_component, props: dict, context: ServerContext) -> str:
 
 
 def _alert(_component, props: dict, context: ServerContext) -> str:
+    dismissable = props.get("dismissable")
+    close = element("button", {"type": "button", "class": f"btn-close {NEEDS_SCRIPT}", "aria-label": "Close"}) if dismissable else ""
     return element("div", {"class": _classes(props.get("className") or props.get("class_name"), "alert",
-                                             f"alert-{props.get('color', 'success')}"), "role": "alert"},
-                   write(props.get("children"), context))
+                                             f"alert-{props.get('color', 'success')}",
+                                             "alert-dismissible fade show" if dismissable else ""), "role": "alert"},
+                   write(props.get("children"), context) + close)
 
 
 def _checklist(_component, props: dict, context: ServerContext) -> str:
@@ -156,12 +161,13 @@ def _checklist(_component, props: dict, context: ServerContext) -> str:
     options = []
     for option in props.get("options") or []:
         value = option["value"]
-        label_class = _classes(props.get("label_class_name"), props.get("label_checked_class_name") if value in chosen else "")
+        label_class = _classes("form-check-label", props.get("label_class_name"),
+                               props.get("label_checked_class_name") if value in chosen else "")
         label = write(option["label"], context)
         if option.get("disabled"):
             inner = element("span", {"class": _classes(label_class, "disabled"), "aria-disabled": "true"}, label)
         else:
-            inner = element("a", {"class": label_class, "href": context.links[f"{key}|{value}"],
+            inner = element("a", {"class": label_class, "href": context.links[f"{key}|{value}"], "rel": "nofollow",
                                   "aria-current": "true" if value in chosen else None}, label)
         options.append(element("div", {"class": "form-check form-check-inline" if props.get("inline") else "form-check"}, inner))
     return element("div", {"class": props.get("class_name") or props.get("className")}, "".join(options))
@@ -178,13 +184,13 @@ def _dropdown_menu(_component, props: dict, context: ServerContext) -> str:
 
 
 def _dropdown_item(_component, props: dict, context: ServerContext) -> str:
-    href = props.get("href")
+    href, rel = props.get("href"), None
     if href is None and "id" in props:  # a preset (»Kun …«): the link to the view it sets
-        href = context.links.get(component_key(props["id"]))
+        href, rel = context.links.get(component_key(props["id"])), "nofollow"
     classes = _classes(props.get("class_name"), "dropdown-item")
     if href is None:
         return element("span", {"class": _classes(classes, NEEDS_SCRIPT)}, write(props.get("children"), context))
-    return element("a", {"href": href, "class": classes}, write(props.get("children"), context))
+    return element("a", {"href": href, "class": classes, "rel": rel}, write(props.get("children"), context))
 
 
 WRITERS: dict[tuple[str, str], Callable[[Component, dict, ServerContext], str]] = {

@@ -3,7 +3,6 @@ as HTML (charts as inline SVG), and what the page's <head> says of it."""
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from html import escape
 from threading import Lock
 from urllib.parse import parse_qs
 
@@ -11,6 +10,7 @@ import dash
 import plotly.graph_objects as go
 
 from dashboard.components import ids
+from dashboard.components.ids import component_key
 from dashboard.components.filters import filter_links
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
@@ -20,7 +20,7 @@ from dashboard.figures.template import PLACEHOLDER
 from dashboard.i18n import LANGUAGES, translator
 from dashboard.pages.overview import overview_intro
 from dashboard.server_view.chart_images import ChartImages, inline
-from dashboard.server_view.html_writer import ServerContext, component_key, write
+from dashboard.server_view.html_writer import ServerContext, write
 from dashboard.state import ViewState, parse_query_string
 
 MAX_PAGES = 256  # complete pages kept per process (~100 kB each)
@@ -56,7 +56,6 @@ def _graph_writer(images: ChartImages, figures: dict, drawn: list):
         drawn.append(svgs is not None)
         if svgs is None:
             return f'<div class="{classes} server-graph-pending" style="height:{height}px"></div>'
-        label = escape(label, quote=True)
         return (f'<div class="{classes}" style="height:{height}px">'
                 f'{inline(svgs.wide, "wide", label)}{inline(svgs.narrow, "narrow", label)}</div>')
 
@@ -80,14 +79,18 @@ class ServerPages:
         self.defaults_drawn = False
 
     def page(self, path: str, query_string: str) -> ServerPage:
+        path = path.rstrip("/") or "/"  # as Dash's router reads it: /lav-nye-services/ is the theme
         parsed = parse_query_string(query_string)
-        key = (path, parsed.state.query_string() + "|" + "|".join(parsed.notices))
+        known = path == "/" or path in self._themes
+        # Kept: complete pages of an address that is a page, for a link without ignored parts (so
+        # made-up addresses and notices cannot push the pages people read out of the cache).
+        key = (path, parsed.state.query_string()) if known and not parsed.notices else None
         with self._lock:
             if key in self._pages:
                 self._pages.move_to_end(key)
                 return self._pages[key]
         page = self._write(path, query_string, parsed.state)
-        if page.complete:
+        if page.complete and key is not None:
             with self._lock:
                 self._pages[key] = page
                 while len(self._pages) > MAX_PAGES:
@@ -123,7 +126,7 @@ class ServerPages:
         _ = translator(view.lang)
         first_theme = theme or self._data.page_themes[0]
         image = view.as_presentation(False).link(f"/forhaandsvisning/{first_theme.charts[0].id}.png")
-        canonical = view.as_presentation(False) if theme is None else view
+        canonical = view.as_presentation(False)  # the presenter view shows what the page shows
         if theme is not None:
             title, description = f"{theme.title.in_(view.lang)} – Innovationsbarometeret", theme.intro.in_(view.lang)
         elif path == "/":

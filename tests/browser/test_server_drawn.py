@@ -107,7 +107,8 @@ def test_the_live_page_takes_over_without_moving_anything(charts_drawn, browser)
         page = context.new_page()
         console = Console(page)
         page.add_init_script(LAYOUT_SHIFTS)
-        page.goto(charts_drawn + "/samarbejd?periode=2018-2019,2021-2023")
+        assert 'class="chart-svg' in page.request.get(charts_drawn + "/samarbejd").text()  # drawn, not placeholders
+        page.goto(charts_drawn + "/samarbejd")
         page.wait_for_function("() => document.documentElement.hasAttribute('data-live')", timeout=30000)
         page.wait_for_timeout(500)
         assert page.locator("#ib-server-view").count() == 0
@@ -117,7 +118,7 @@ def test_the_live_page_takes_over_without_moving_anything(charts_drawn, browser)
         if width < 576:
             page.locator(".filter-fold").click()
         page.locator(".filter-options label", has_text="2021-2023").click()
-        page.wait_for_url(re.compile(r"periode=2018-2019$"))
+        page.wait_for_url(re.compile(r"periode=2013-2014,2015-2016,2018-2019$"))
         assert console.errors == [], console.errors
         context.close()
 
@@ -163,3 +164,13 @@ def test_the_server_drawn_and_the_live_page_show_the_same_text_and_values(charts
                 assert values == plotted, (theme.slug, lang, index)
     scripted.close()
     plain.close()
+
+
+def test_the_drawn_page_stays_when_the_live_page_cannot_start(charts_drawn, fresh):
+    fresh.route(re.compile(r"dash_renderer"), lambda route: route.abort())  # a blocked or failed script
+    fresh.goto(charts_drawn + "/lav-nye-services")
+    fresh.wait_for_timeout(16000)  # past the takeover's deadline for charts that cannot be drawn
+    expect(fresh.locator("#ib-server-view svg.chart-svg-wide").first).to_be_visible()
+    fresh.locator("#ib-server-view .filter-options a", has_text="2021-2023").click()
+    fresh.wait_for_url(re.compile(r"periode=2013-2014,2015-2016,2018-2019$"))
+    expect(fresh.locator("#ib-server-view .chart-subtitle").first).not_to_contain_text("2021-2023")
