@@ -5,10 +5,6 @@ dies. A bounded form of `python -m bench.proxied` (the long form's figures: benc
 
 import os
 import signal
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 

@@ -200,6 +200,8 @@ def test_the_preview_image_is_a_1200_by_630_png_of_the_first_chart(client, data,
     assert response.headers["Cache-Control"] == "public, max-age=3600"
     width, height = int.from_bytes(response.data[16:20], "big"), int.from_bytes(response.data[20:24], "big")
     assert (width, height) == (1200, 630)  # whatever size or scale the address asks for
+    tall = client.get(f"/forhaandsvisning/{data.page_themes[1].charts[0].id}.png").data  # all editions: a tall chart
+    assert (int.from_bytes(tall[16:20], "big"), int.from_bytes(tall[20:24], "big")) == (1200, 630)
 
 
 def test_the_overview_and_the_not_found_page_say_what_they_are(client):

@@ -75,6 +75,9 @@ def _image(renderer: ImageRenderer, shown: ChartView, view: ViewState, fmt: str,
     address = chart_address(shown, view)
     width, aspect = SIZES[size]
     figure = export_figure(shown, address, width=width, aspect=aspect, exact=aspect is not None)
+    if size == "deling":  # a link preview has one pixel size: a tall chart, made wider, is scaled down to it
+        scale = scale * width / figure.layout.width
+        figure.update_layout(height=figure.layout.width * aspect)  # exactly the aspect, not its rounding
     body = renderer.render(figure, fmt, scale if fmt == "png" else 1)
     if fmt == "pdf":
         return pdf_with_metadata(body, shown.caption.title, citation(shown.caption, address))
