@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dashboard.data.models import Case, Edition, FigureRow, Theme
+from dashboard.data.models import About, Case, Edition, FigureRow, Theme
 
 
 # eq=False: a data set is equal only to itself, and hashes by identity, cheaply, so that
@@ -14,7 +14,8 @@ class DataSet:
     editions: tuple[Edition, ...]
     cases: tuple[Case, ...]
     themes: tuple[Theme, ...]
-    version: str
+    version: str  # a digest of the data files: changes with any edit
+    about: About  # the data set as a whole: title, release, date, terms
 
     @property
     def page_themes(self) -> tuple[Theme, ...]:

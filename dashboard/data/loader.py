@@ -10,11 +10,11 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from dashboard.data.dataset import DataSet
-from dashboard.data.models import Case, Edition, FigureRow, ThemesFile
+from dashboard.data.models import About, Case, Edition, FigureRow, ThemesFile
 from dashboard.data.problems import DataError, Problem
 from dashboard.data.readers import YamlDocument, read_csv_records
 
-FILES = ("figures.csv", "editions.csv", "cases.yaml", "themes.yaml")
+FILES = ("figures.csv", "editions.csv", "cases.yaml", "themes.yaml", "about.yaml")
 # Written by `python -m dashboard.data refresh-statbank`; the data set is whole without it.
 STATBANK_FILE = "statbank.csv"
 DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "data"
@@ -211,10 +211,12 @@ def load_dataset(directory: Path | str = DEFAULT_DIRECTORY) -> DataSet:
     editions = attempt(lambda: _csv_rows(directory / "editions.csv", Edition))
     cases_doc = attempt(lambda: YamlDocument(directory / "cases.yaml"))
     themes_doc = attempt(lambda: YamlDocument(directory / "themes.yaml"))
+    about_doc = attempt(lambda: YamlDocument(directory / "about.yaml"))
 
     cases = _cases(cases_doc) if cases_doc else None
     themes = _yaml_model(themes_doc, ThemesFile, themes_doc.data) if themes_doc else None
-    for part in (figures, statbank, editions, cases, themes):
+    about = _yaml_model(about_doc, About, about_doc.data) if about_doc else None
+    for part in (figures, statbank, editions, cases, themes, about):
         if part is not None:
             problems.extend(part[1])
     if problems:
@@ -231,4 +233,5 @@ def load_dataset(directory: Path | str = DEFAULT_DIRECTORY) -> DataSet:
         cases=tuple(c for _, c in cases[0]),
         themes=_without_absent_optional_charts(themes[0].themes, rows),
         version=_version(directory),
+        about=about[0],
     )

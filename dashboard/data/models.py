@@ -5,6 +5,7 @@ Every check of a single row lives here; checks across rows and files live in
 """
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
@@ -282,6 +283,29 @@ class Theme(BaseModel):
     @property
     def has_page(self) -> bool:
         return bool(self.charts)
+
+
+class About(BaseModel):
+    """The data set as a whole (about.yaml): what its open-data files and citations name."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title_da: Text
+    title_en: Text
+    publisher: Text
+    release: Annotated[str, BeforeValidator(lambda v: _required_text(v if v is None else str(v)))]
+    updated: date
+    homepage: Url
+    terms_da: Text
+    terms_en: Text
+
+    @property
+    def title(self) -> LocalizedText:
+        return LocalizedText(self.title_da, self.title_en)
+
+    @property
+    def terms(self) -> LocalizedText:
+        return LocalizedText(self.terms_da, self.terms_en)
 
 
 class ThemesFile(BaseModel):
