@@ -242,6 +242,21 @@
     })();
   }
 
+  /* A text to copy (embed code, address, citation): the button names its box (data-copy). The
+     status says it in the page's words; the box stays selectable where the clipboard is refused. */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-copy]");
+    if (!button) { return; }
+    var box = document.getElementById(button.getAttribute("data-copy"));
+    var status = button.parentNode.querySelector(".copy-status");
+    if (!box) { return; }
+    box.select();
+    var say = function (text) { if (status) { status.textContent = text; } };
+    if (navigator.clipboard) {
+      navigator.clipboard.writeText(box.value).then(function () { say(button.getAttribute("data-copied")); }, function () {});
+    }
+  });
+
   var KEYS = {
     ArrowRight: function () { show(current() + 1); }, PageDown: function () { show(current() + 1); },
     ArrowLeft: function () { show(current() - 1); }, PageUp: function () { show(current() - 1); },

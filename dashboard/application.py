@@ -17,8 +17,15 @@ from dashboard.data import DEFAULT_DIRECTORY, DataError, DataSet, load_dataset
 from dashboard.export.images import ImageRenderer
 from dashboard.export.routes import register_export_routes
 from dashboard.figures.chart_view import chart_views
-from dashboard.i18n import LANGUAGES, translator
+from dashboard.i18n import LANGUAGES, N_, translator
+from dashboard.open_data.file_routes import register_data_file_routes
+from dashboard.open_data.oembed import register_oembed
+from dashboard.open_data.selection_routes import register_selection_routes
+from dashboard.pages.all_figures import all_figures_layout
+from dashboard.pages.embed import embed_layout
+from dashboard.pages.open_data import open_data_layout
 from dashboard.pages.overview import not_found_layout, overview_layout
+from dashboard.pages.share import share_layout
 from dashboard.pages.theme import theme_layout
 from dashboard.server_view.chart_images import ChartImages
 from dashboard.server_view.head import head_tags
@@ -110,6 +117,32 @@ def _not_found_title(**_path) -> str:
     return _("Siden findes ikke")
 
 
+def _translated_title(words: str):
+    def title(**_path):
+        return f"{translator(request_language())(words)} – Innovationsbarometeret"
+
+    return title
+
+
+def _chart_page(layout, data: DataSet, theme, chart):
+    return lambda **query: layout(data, theme, chart, query)
+
+
+def _register_open_data_pages(data: DataSet) -> None:
+    """»Alle tal«, the open-data page, and each chart's embed and its »Indlejr og citér« page."""
+    dash.register_page("all_figures", path="/tal", name="Alle tal", title=_translated_title(N_("Alle tal")),
+                       layout=lambda **query: all_figures_layout(data, query))
+    dash.register_page("open_data", path="/data", name="Åbne data", title=_translated_title(N_("Åbne data")),
+                       layout=lambda **query: open_data_layout(data, query))
+    for theme in data.page_themes:
+        for chart in theme.charts:
+            title = f"{chart.title_da} – Innovationsbarometeret"
+            dash.register_page(f"embed.{chart.id}", path=f"/indlejr/{theme.slug}/{chart.id}", name=chart.title_da,
+                               title=title, layout=_chart_page(embed_layout, data, theme, chart))
+            dash.register_page(f"share.{chart.id}", path=f"/del/{theme.slug}/{chart.id}", name=chart.title_da,
+                               title=title, layout=_chart_page(share_layout, data, theme, chart))
+
+
 def _register_pages(data: DataSet) -> None:
     dash.register_page(
         "overview", path="/", name="Innovationsbarometeret", title="Innovationsbarometeret",
@@ -120,6 +153,7 @@ def _register_pages(data: DataSet) -> None:
             f"theme.{theme.slug}", path=f"/{theme.slug}", name=theme.title_da,
             title=_theme_title(theme), order=order, layout=_theme_page(data, theme),
         )
+    _register_open_data_pages(data)
     dash.register_page(
         "not_found_404", path="/404", title=_not_found_title,
         layout=lambda **query: not_found_layout(data, query),
@@ -150,6 +184,9 @@ def create_app(data_directory=DEFAULT_DIRECTORY) -> dash.Dash:
     app.server_pages = ServerPages(data, ChartImages(app.image_renderer))
     register_export_routes(app.server, data, app.image_renderer)
     register_search_routes(app.server, data)
+    register_selection_routes(app.server, data)
+    register_oembed(app.server, data)
+    register_data_file_routes(app.server, data)
     install_serving(app, data)
     install_static_compression(app.server)
     for theme in data.page_themes:  # the default views, computed before the first visitor asks

@@ -119,7 +119,7 @@ def filter_answer(data: DataSet, theme: Theme, view: ViewState) -> FilterAnswer:
         "subtitles": [chart_subtitle(cv.caption) for cv in views],
         "gaps": [cv.caption.gaps for cv in views],
         "footers": [chart_footer(cv.caption) for cv in views],
-        "downloads": [download_items(cv.chart.id, view) for cv in views],
+        "downloads": [download_items(cv.theme.slug, cv.chart.id, view) for cv in views],
         "query": view.query_string(),
         "filter_summary": filter_summary(view, availability(data, theme)),
         "presentation_href": presentation_href(theme, view),

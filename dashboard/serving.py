@@ -5,6 +5,7 @@ import json
 import logging
 from datetime import datetime, timezone
 
+import dash
 from dash.exceptions import DependencyException
 from flask import Response, jsonify, request
 from pydantic import ValidationError
@@ -74,8 +75,12 @@ def malformed_callback(app) -> str | None:
     return None
 
 
-def content_security_policy(script_hashes) -> str:
-    """Only our own origin; inline scripts only by hash (Dash's renderer start-up and its routing)."""
+EMBED_PREFIX = "/indlejr/"  # the only pages other sites may frame
+
+
+def content_security_policy(script_hashes, framed_by: str = "'none'") -> str:
+    """Only our own origin; inline scripts only by hash (Dash's renderer start-up and its routing);
+    framed by no site, or by `framed_by` (the embeds: any site)."""
     scripts = " ".join(["'self'", *script_hashes])  # Dash gives them quoted
     return "; ".join(
         [
@@ -89,7 +94,7 @@ def content_security_policy(script_hashes) -> str:
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
-            "frame-ancestors 'none'",
+            f"frame-ancestors {framed_by}",
         ]
     )
 
@@ -99,14 +104,15 @@ def content_security_policy(script_hashes) -> str:
 def _not_a_page(path: str, page_paths: set[str]) -> bool:
     """Whether `path` is an address no page, file or route of ours answers (the app shell would
     show its not-found page with status 200)."""
-    internal = ("/_dash", "/assets/", "/export/", "/forhaandsvisning/", "/healthz", "/_favicon", "/robots.txt", "/sitemap.xml")
+    internal = ("/_dash", "/assets/", "/export/", "/forhaandsvisning/", "/healthz", "/_favicon", "/robots.txt", "/sitemap.xml",
+                "/api/", "/data/", "/oembed", "/tal.csv", "/tal.xlsx")
     return not path.startswith(internal) and path.rstrip("/") not in page_paths and path != "/"
 
 
 def install(app, data: DataSet) -> None:
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_CALLBACK_BODY  # also bounds chunked bodies: read no further
-    page_paths = {"/" + t.slug for t in data.page_themes}
+    page_paths = {page["path"] for page in dash.page_registry.values() if page["path"] != "/404"}
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
 
     @server.get("/healthz")
@@ -136,10 +142,12 @@ def install(app, data: DataSet) -> None:
 
     @server.after_request
     def headers(response: Response) -> Response:
-        response.headers["Content-Security-Policy"] = content_security_policy(app.csp_hashes())
+        embed = request.path.startswith(EMBED_PREFIX)
+        response.headers["Content-Security-Policy"] = content_security_policy(app.csp_hashes(), "*" if embed else "'none'")
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
-        response.headers["X-Frame-Options"] = "DENY"
+        if not embed:
+            response.headers["X-Frame-Options"] = "DENY"
         # Dash fingerprints assets with ?m=<mtime> and component bundles in their path.
         if request.path.startswith("/assets/") and "m" in request.args:
             response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"

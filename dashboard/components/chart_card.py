@@ -4,6 +4,7 @@ the graph, and a footer with question, N and source."""
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.addresses import share_path
 from dashboard.components import ids
 from dashboard.components.chart_text import chart_in_words
 from dashboard.figures.captions import SOURCE_NAME, Caption, citation, source_label
@@ -69,7 +70,8 @@ def chart_footer(caption: Caption) -> list:
     return footer
 
 
-def download_items(chart_id: str, view: ViewState) -> list:
+def download_items(theme: str, chart_id: str, view: ViewState) -> list:
+    """Each file of the chart's view, then its »Indlejr og citér« page (embed code and citations)."""
     _ = translator(view.lang)
     shown = view.as_presentation(False)
     def href(fmt: str, size: str) -> str:
@@ -80,6 +82,9 @@ def download_items(chart_id: str, view: ViewState) -> list:
         dbc.DropdownMenuItem(_(label), href=href(fmt, size), external_link=True,
                              class_name=f"download-link download-{fmt}" + (f"-{size}" if size else ""))
         for fmt, size, label in DOWNLOADS
+    ] + [
+        dbc.DropdownMenuItem(divider=True),
+        dbc.DropdownMenuItem(_("Indlejr eller citér …"), href=share_path(theme, chart_id, shown), class_name="share-link"),
     ]
 
 
@@ -95,7 +100,7 @@ def _tools(theme: str, chart_id: str, view: ViewState) -> html.Div:
             ),
             html.Span(id=ids.chart_link_status(theme, chart_id), className="copy-status", role="status"),
             dbc.DropdownMenu(
-                download_items(chart_id, view), id=ids.chart_downloads(theme, chart_id), label=_("Download"),
+                download_items(theme, chart_id, view), id=ids.chart_downloads(theme, chart_id), label=_("Download"),
                 size="sm", color="secondary", align_end=True, class_name="chart-downloads",
             ),
         ],

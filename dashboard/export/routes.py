@@ -2,10 +2,10 @@
 page's query string, parsed by the same view-state parser as the pages."""
 
 import html
-import os
 
 from flask import Response, request
 
+from dashboard.addresses import public_address
 from dashboard.data import DataSet
 from dashboard.export.admission import RETRY_AFTER_S, ExportBusy, ExportGate
 from dashboard.export.figure import SIZES, export_figure
@@ -51,13 +51,6 @@ def file_name(stem: str, view: ViewState, fmt: str) -> str:
     if view.sectors != SELECTABLE_SECTORS:
         parts.append("-".join(view.sectors) or _("kun-hele-sektoren"))
     return "_".join(parts) + f".{fmt}"
-
-
-def public_address(path: str) -> str:
-    """`path` as a full address, for a citation: under DASHBOARD_PUBLIC_URL (gunicorn.conf.py sets
-    it to the server's own address unless the operator names the public one). Never from the
-    request's Host header, which a client chooses; unset, the citation gives the path alone."""
-    return os.environ.get("DASHBOARD_PUBLIC_URL", "").rstrip("/") + path
 
 
 def chart_address(shown: ChartView, view: ViewState) -> str:

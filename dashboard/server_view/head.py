@@ -3,9 +3,11 @@ title, description, canonical address, the other language, and a preview image o
 Addresses are under DASHBOARD_PUBLIC_URL (`public_address`), never the request's Host header."""
 
 from html import escape
+from urllib.parse import urlencode
 
 from dashboard.export.figure import SIZES
-from dashboard.export.routes import DEFAULT_SCALE, public_address
+from dashboard.addresses import public_address
+from dashboard.export.routes import DEFAULT_SCALE
 from dashboard.i18n import LANGUAGE_SETTINGS, LANGUAGES
 from dashboard.server_view.page import ServerPage
 
@@ -20,6 +22,13 @@ def _meta(attribute: str, name: str, content: str) -> str:
     return f'<meta {attribute}="{name}" content="{escape(content, quote=True)}">'
 
 
+def oembed_link(page: ServerPage) -> str:
+    """oEmbed discovery: a content management system given the page's address finds its embed here."""
+    address = public_address("/oembed?" + urlencode({"url": public_address(page.path), "format": "json"}))
+    return (f'<link rel="alternate" type="application/json+oembed" href="{escape(address, quote=True)}" '
+            f'title="{escape(page.title, quote=True)}">')
+
+
 def head_tags(page: ServerPage, lang: str) -> str:
     image = public_address(page.image) if page.image else ""
     tags = [_meta("name", "description", page.description)] if page.description else []
@@ -29,8 +38,10 @@ def head_tags(page: ServerPage, lang: str) -> str:
                  for code in LANGUAGES]
         tags.append(f'<link rel="alternate" hreflang="x-default" href="{escape(public_address(page.alternates[LANGUAGES[0]]), quote=True)}">')
         tags.append(_meta("property", "og:type", "website"))
-        if public_address(page.path).startswith("http"):  # Open Graph takes full addresses only
+        if public_address(page.path).startswith("http"):  # Open Graph and oEmbed take full addresses only
             tags.append(_meta("property", "og:url", public_address(page.path)))
+            if page.embeddable:
+                tags.append(oembed_link(page))
     tags += [
         _meta("property", "og:site_name", "Innovationsbarometeret"),
         _meta("property", "og:title", page.title),

@@ -10,6 +10,7 @@ page takes over), with what needs a script replaced by what works without one:
 - a button with a link equivalent (a filter preset) becomes that link; any other button only
   works with a script and is marked `ib-needs-js` (hidden when scripts are off),
 - a dbc.DropdownMenu becomes <details>, which opens without a script,
+- a form's submit button stays a button (a GET form works without a script),
 - a dcc.Graph becomes what `ServerContext.graph` draws (an inline SVG, or a sized placeholder).
 
 A component type not listed here is an error, so a new one cannot slip through unwritten.
@@ -107,7 +108,7 @@ def _html_element(component: Component, props: dict, context: ServerContext) -> 
             continue
         attributes[RENAMED.get(name, name if name.startswith(("aria-", "data-")) else name.lower())] = value
     attributes = {"id": _string_id(props), **attributes}
-    if tag == "button":
+    if tag == "button" and props.get("type") != "submit":  # a form's submit button works without a script
         href = context.links.get(component_key(props.get("id"))) if "id" in props else None
         if href is not None:  # a preset: the link to the view it sets
             return element("a", {"href": href, "class": attributes.get("class"), "rel": "nofollow"},
@@ -119,6 +120,16 @@ def _html_element(component: Component, props: dict, context: ServerContext) -> 
 def _link(_component, props: dict, context: ServerContext) -> str:
     return element("a", {"id": _string_id(props), "href": props.get("href"), "class": props.get("className"),
                          "title": props.get("title")}, write(props.get("children"), context))
+
+
+def _input(_component, props: dict, _context) -> str:
+    """A dcc.Input as Dash 4 renders it: the field in a container that carries its class."""
+    kind = props.get("type") or "text"
+    container = _classes("dash-input-container", props.get("className"), "dash-input-hidden" if kind == "hidden" else "")
+    field = element("input", {"id": _string_id(props), "class": "dash-input-element", "type": kind, "name": props.get("name"),
+                              "value": props.get("value"), "placeholder": props.get("placeholder"),
+                              "autocomplete": props.get("autoComplete"), "aria-label": props.get("aria-label")})
+    return element("div", {"class": container}, field)
 
 
 def _nothing(_component, _props, _context) -> str:
@@ -184,6 +195,8 @@ def _dropdown_menu(_component, props: dict, context: ServerContext) -> str:
 
 
 def _dropdown_item(_component, props: dict, context: ServerContext) -> str:
+    if props.get("divider"):
+        return element("hr", {"class": "dropdown-divider"})
     href, rel = props.get("href"), None
     if href is None and "id" in props:  # a preset (»Kun …«): the link to the view it sets
         href, rel = context.links.get(component_key(props["id"])), "nofollow"
@@ -195,6 +208,7 @@ def _dropdown_item(_component, props: dict, context: ServerContext) -> str:
 
 WRITERS: dict[tuple[str, str], Callable[[Component, dict, ServerContext], str]] = {
     ("dash_core_components", "Link"): _link,
+    ("dash_core_components", "Input"): _input,
     ("dash_core_components", "Store"): _nothing,
     ("dash_core_components", "Location"): _nothing,
     ("dash_core_components", "Graph"): _graph,

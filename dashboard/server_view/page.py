@@ -15,9 +15,10 @@ from dashboard.components.filters import filter_links
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
 from dashboard.figures.availability import availability
-from dashboard.figures.chart_view import ChartView, chart_views
+from dashboard.figures.chart_view import ChartView, chart_view, chart_views
 from dashboard.figures.template import PLACEHOLDER
 from dashboard.i18n import LANGUAGES, translator
+from dashboard.pages.embed import EMBED_GRAPH
 from dashboard.pages.overview import overview_intro
 from dashboard.server_view.chart_images import ChartImages, inline
 from dashboard.server_view.html_writer import ServerContext, write
@@ -35,6 +36,7 @@ class ServerPage:
     alternates: dict  # language -> the same view in that language
     image: str | None  # the preview image's path (the view's first chart at 1200 x 630)
     complete: bool  # every chart drawn (not a placeholder)
+    embeddable: bool = False  # a page of charts: oEmbed gives its (first) chart's embed
 
 
 def _page_query(query_string: str) -> dict:
@@ -74,6 +76,7 @@ class ServerPages:
         self._data = data
         self._images = images
         self._themes = {f"/{t.slug}": t for t in data.page_themes}
+        self._embeds = {f"/indlejr/{t.slug}/{c.id}": (t, c) for t in data.page_themes for c in t.charts}
         self._pages: OrderedDict[tuple[str, str], ServerPage] = OrderedDict()
         self._lock = Lock()
         self.defaults_drawn = False
@@ -81,7 +84,8 @@ class ServerPages:
     def page(self, path: str, query_string: str) -> ServerPage:
         path = path.rstrip("/") or "/"  # as Dash's router reads it: /lav-nye-services/ is the theme
         parsed = parse_query_string(query_string)
-        known = path == "/" or path in self._themes
+        # The pages of »Alle tal« and »Indlejr og citér« give the day's date in their citations.
+        known = path == "/" or path in self._themes or path in self._embeds
         # Kept: complete pages of an address that is a page, for a link without ignored parts (so
         # made-up addresses and notices cannot push the pages people read out of the cache).
         key = (path, parsed.state.query_string()) if known and not parsed.notices else None
@@ -109,33 +113,50 @@ class ServerPages:
         self.defaults_drawn = True
         return count
 
+    def _registered(self, path: str) -> dict | None:
+        return next((page for page in dash.page_registry.values() if page["path"] == path and path != "/404"), None)
+
     def _layout(self, path: str, query_string: str):
-        for page in dash.page_registry.values():
-            if page["path"] == path:
-                return page["layout"](**_page_query(query_string))
-        return dash.page_registry["not_found_404"]["layout"](**_page_query(query_string))
+        page = self._registered(path) or dash.page_registry["not_found_404"]
+        return page["layout"](**_page_query(query_string))
 
     def _write(self, path: str, query_string: str, view: ViewState) -> ServerPage:
-        theme = self._themes.get(path.rstrip("/") or "/")
-        figures, views, links = {}, [], {}
+        theme = self._themes.get(path)
+        embedded = self._embeds.get(path)
+        figures, links = {}, {}
         if theme is not None:
-            figures, views = _theme_figures(self._data, theme, view)
+            figures, _views = _theme_figures(self._data, theme, view)
             links = filter_links(theme.slug, view, availability(self._data, theme))
+        elif embedded is not None:
+            shown = chart_view(self._data, *embedded, view)
+            figures = {component_key(EMBED_GRAPH): (shown.figure, shown.caption.title)}
         drawn: list[bool] = []
         body = write(self._layout(path, query_string), ServerContext(graph=_graph_writer(self._images, figures, drawn), links=links))
+        return ServerPage(body=body, complete=all(drawn), **self._head(path, view, theme, embedded))
+
+    def _head(self, path: str, view: ViewState, theme: Theme | None, embedded) -> dict:
+        """What the page's <head> says: title, description, canonical address and its other
+        languages, and the preview image (the first chart it shows)."""
         _ = translator(view.lang)
-        first_theme = theme or self._data.page_themes[0]
-        image = view.as_presentation(False).link(f"/forhaandsvisning/{first_theme.charts[0].id}.png")
         canonical = view.as_presentation(False)  # the presenter view shows what the page shows
+        first_chart = (embedded[1] if embedded else (theme or self._data.page_themes[0]).charts[0]).id
+        image = canonical.link(f"/forhaandsvisning/{first_chart}.png")
+        registered = self._registered(path)
         if theme is not None:
             title, description = f"{theme.title.in_(view.lang)} – Innovationsbarometeret", theme.intro.in_(view.lang)
         elif path == "/":
             title, description = "Innovationsbarometeret", overview_intro(view.lang)
+        elif embedded is not None:
+            chart = embedded[1]
+            title, description = f"{chart.title.in_(view.lang)} – Innovationsbarometeret", embedded[0].intro.in_(view.lang)
+        elif registered is not None:  # »Alle tal«, the open-data page, a chart's »Indlejr og citér«
+            title = registered["title"]() if callable(registered["title"]) else registered["title"]
+            description, image = _(registered.get("description") or ""), None
         else:  # the not-found page: no address of its own, nothing to preview
             title, description, image = _("Siden findes ikke") + " – Innovationsbarometeret", "", None
-        page_path = path if theme is not None or path == "/" else None
-        return ServerPage(
-            body=body, title=title, description=description, path=page_path and canonical.link(page_path),
-            alternates={lang: canonical.with_lang(lang).link(page_path) for lang in LANGUAGES} if page_path else {},
-            image=image, complete=all(drawn),
-        )
+        page_path = path if registered is not None or path == "/" else None
+        return {
+            "title": title, "description": description, "image": image, "embeddable": bool(theme or embedded),
+            "path": page_path and canonical.link(page_path),
+            "alternates": {lang: canonical.with_lang(lang).link(page_path) for lang in LANGUAGES} if page_path else {},
+        }

@@ -5,7 +5,7 @@ from html import escape
 from flask import Response
 
 from dashboard.data import DataSet
-from dashboard.export.routes import public_address
+from dashboard.addresses import public_address
 from dashboard.i18n import LANGUAGES
 from dashboard.state import ViewState
 

@@ -1,0 +1,69 @@
+"""oEmbed (oembed.com): `GET /oembed?url=<a theme page, a chart in it, or an embed>&format=json`
+answers with the chart's iframe, so a content management system embeds a pasted dashboard link
+by itself. The discovery <link> is in each page's head (server_view/head.py)."""
+
+import os
+from urllib.parse import parse_qs, urlsplit
+
+from flask import jsonify, request
+
+from dashboard.addresses import public_address
+from dashboard.data import DataSet
+from dashboard.pages.embed import embed_height
+from dashboard.pages.share import iframe_code
+from dashboard.state import parse_query
+
+MAX_WIDTH = 820
+
+
+def _ours(address) -> bool:
+    """Whether the address is on our public host (any host where none is configured)."""
+    public = urlsplit(os.environ.get("DASHBOARD_PUBLIC_URL", ""))
+    return not public.netloc or address.netloc in ("", public.netloc)
+
+
+def embedded_chart(data: DataSet, url: str):
+    """(theme, chart, view) that `url` shows, or None: an embed's chart, or the chart of a theme
+    page its #figur-… names (else the page's first)."""
+    address = urlsplit(url)
+    if not _ours(address):
+        return None
+    parts = [part for part in address.path.split("/") if part]
+    themes = {t.slug: t for t in data.page_themes}
+    if len(parts) == 3 and parts[0] in ("indlejr", "del") and parts[1] in themes:
+        theme, wanted = themes[parts[1]], parts[2]
+    elif len(parts) == 1 and parts[0] in themes:
+        theme, wanted = themes[parts[0]], address.fragment.removeprefix("figur-")
+    else:
+        return None
+    charts = {c.id: c for c in theme.charts}
+    if len(parts) == 3 and wanted not in charts:
+        return None
+    chart = charts.get(wanted, theme.charts[0])
+    query = {k: v[0] if len(v) == 1 else v for k, v in parse_qs(address.query, keep_blank_values=True).items()}
+    return theme, chart, parse_query(query).state.as_presentation(False)
+
+
+def _bound(raw: str | None, default: int) -> int:
+    return min(default, int(raw)) if raw and raw.isdigit() and int(raw) > 0 else default
+
+
+def register_oembed(server, data: DataSet) -> None:
+    @server.get("/oembed")
+    def oembed():
+        if request.args.get("format", "json") != "json":
+            return jsonify(error="only format=json is offered"), 501
+        found = embedded_chart(data, request.args.get("url", ""))
+        if found is None:
+            return jsonify(error="not a page of this dashboard with a chart"), 404
+        theme, chart, view = found
+        width = _bound(request.args.get("maxwidth"), MAX_WIDTH)
+        height = _bound(request.args.get("maxheight"), embed_height(data, theme, chart, view))
+        code = iframe_code(data, theme, chart, view, height)
+        response = jsonify(
+            version="1.0", type="rich", provider_name="Innovationsbarometeret", provider_url=public_address("/"),
+            title=chart.title.in_(view.lang), html=code, width=width, height=height, cache_age=3600,
+        )
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers["Cache-Control"] = "public, max-age=3600"
+        return response

@@ -1,0 +1,184 @@
+"""»Alle tal« (`/tal`): every published value in one table, searched, filtered, sorted and paged
+on the server, the selection in the URL (open_data/figure_query.py); each row links to the chart
+that shows it, and the selection downloads as CSV or Excel."""
+
+from dataclasses import replace
+from datetime import date
+
+from dash import dcc, html
+
+from dashboard.addresses import public_address
+from dashboard.components.link_notice import link_notice
+from dashboard.components.shell import SWITCH_LABELS, page_frame
+from dashboard.data import DataSet
+from dashboard.data.models import FigureRow
+from dashboard.figures.captions import APPROX_NOTE, source_label
+from dashboard.figures.value_text import quoted, value_label
+from dashboard.formatting import number
+from dashboard.i18n import N_, danish_marker, translator
+from dashboard.open_data.citations import Cited
+from dashboard.open_data.figure_query import PAGE_SIZE, FigureQuery, parse_figure_query, select
+from dashboard.open_data.records import view_path
+from dashboard.pages.share import citation_boxes
+from dashboard.state import ViewState
+from dashboard.vocabulary import BASES_SHORT, PERIODS, SECTORS
+
+PRECISION_LABELS = {"exact": N_("præcise tal"), "approx": N_("ca. (kun i ord)"), "verbal": N_("kun ord")}
+# (URL key, header, whether the column sorts)
+COLUMNS = (
+    ("tema", N_("Tema"), True), ("periode", N_("Udgave"), True), ("sektor", N_("Sektor"), True),
+    ("svar", N_("Svar"), True), ("vaerdi", N_("Værdi"), True), ("grundlag", N_("Grundlag"), True),
+    ("n", N_("N"), True), ("spoergsmaal", N_("Spørgsmål"), False), ("kilde", N_("Kilde"), False),
+    ("vis", N_("Figur"), False),
+)
+
+
+def _facets(data: DataSet, lang: str) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(attribute, heading, [(value, label)]) of each filter."""
+    _ = translator(lang)
+    themes = [(t.slug, t.title.in_(lang)) for t in data.themes if any(r.theme == t.slug for r in data.figures)]
+    return [
+        ("themes", _("Tema"), themes),
+        ("periods", _("Udgave"), [(p, p) for p in PERIODS]),
+        ("sectors", _("Sektor"), [(s, _(label)) for s, label in SECTORS.items()]),
+        ("bases", _("Grundlag"), [(b, _(label)) for b, label in BASES_SHORT.items()]),
+        ("precisions", _("Præcision"), [(p, _(label)) for p, label in PRECISION_LABELS.items()]),
+    ]
+
+
+def _option(query: FigureQuery, label: str, href: str, chosen: bool) -> dcc.Link:
+    """A filter option: a link to the selection with it toggled (dcc.Link takes no aria-current:
+    a chosen one says so in words, for screen readers, and in its look)."""
+    _ = translator(query.lang)
+    hidden = html.Span(_(" (valgt)"), className="visually-hidden") if chosen else None
+    return dcc.Link([label, hidden], href=href, className="facet-option" + (" chosen" if chosen else ""))
+
+
+def _facet(query: FigureQuery, attribute: str, heading: str, options) -> html.Div:
+    _ = translator(query.lang)
+    chosen = getattr(query, attribute)
+    links = [_option(query, _("Alle"), query.with_(**{attribute: ()}).link(), not chosen)]
+    links += [_option(query, label, query.toggled(attribute, value).link(), value in chosen) for value, label in options]
+    return html.Div(className="facet", role="group", **{"aria-label": heading},
+                    children=[html.Span(heading, className="facet-heading", **{"aria-hidden": "true"}), *links])
+
+
+def _search(query: FigureQuery) -> html.Form:
+    """A GET form: the words, and the rest of the selection carried along as it is."""
+    _ = translator(query.lang)
+    carried = query.with_(search="").to_query()
+    return html.Form(
+        action="/tal", method="get", role="search", className="figure-search",
+        children=[
+            html.Label(_("Søg i spørgsmål, svar og temaer"), htmlFor="tal-soeg", className="form-label"),
+            html.Div(className="figure-search-row", children=[
+                dcc.Input(id="tal-soeg", type="search", name="q", value=query.search, className="figure-search-input",
+                          autoComplete="off", debounce=True),
+                *[dcc.Input(type="hidden", name=name, value=value) for name, value in carried.items()],
+                html.Button(_("Søg"), type="submit", className="btn btn-dark btn-sm"),
+            ]),
+        ],
+    )
+
+
+def _value_cell(row: FigureRow, lang: str) -> html.Td:
+    _ = translator(lang)
+    if row.precision == "exact":
+        return html.Td(value_label(row, lang), className="value value-exact")
+    if row.precision == "approx":
+        return html.Td([html.Span(value_label(row, lang)), html.Br(),
+                        html.Small(quoted(row.verbal_da, lang), **danish_marker(lang))], className="value value-approx")
+    return html.Td([html.Span(value_label(row, lang), **danish_marker(lang)), html.Br(), html.Small(_("kun ord"))],
+                   className="value value-verbal")
+
+
+def _row(data: DataSet, row: FigureRow, theme_titles: dict, lang: str) -> html.Tr:
+    _ = translator(lang)
+    shown = view_path(data, row, lang)
+    return html.Tr([
+        html.Td(theme_titles.get(row.theme, row.theme)),
+        html.Td(row.period),
+        html.Td(_(SECTORS[row.sector])),
+        html.Th(row.label.in_(lang), scope="row"),
+        _value_cell(row, lang),
+        html.Td(_(BASES_SHORT[row.base])),
+        html.Td(number(row.n_obs, lang) if row.n_obs else "–", className="number"),
+        html.Td(quoted(row.question_da, lang) if row.question_da else "–", className="question", **danish_marker(lang)),
+        html.Td(html.A(source_label(row.source_url), href=row.source_url, target="_blank", rel="noopener")),
+        html.Td(html.A(_("Vis i figur"), href=shown, className="figure-link") if shown else "–"),
+    ])
+
+
+def _header(query: FigureQuery) -> html.Thead:
+    _ = translator(query.lang)
+    cells = []
+    for key, label, sorts in COLUMNS:
+        if not sorts:
+            cells.append(html.Th(_(label), scope="col"))
+            continue
+        current = query.sort == key
+        cells.append(html.Th(
+            dcc.Link([_(label), html.Span(("▲" if query.order == "op" else "▼") if current else "", className="sort-mark",
+                                          **{"aria-hidden": "true"})],
+                     href=query.sorted_by(key).link(), className="sort-link"),
+            scope="col", **({"aria-sort": "ascending" if query.order == "op" else "descending"} if current else {}),
+        ))
+    return html.Thead(html.Tr(cells))
+
+
+def _pager(query: FigureQuery, page: int, pages: int) -> html.Nav | None:
+    if pages == 1:
+        return None
+    _ = translator(query.lang)
+    previous = dcc.Link(_("← Forrige"), href=query.with_(page=page - 1).link(), className="btn btn-outline-dark btn-sm") if page > 1 else None
+    following = dcc.Link(_("Næste →"), href=query.with_(page=page + 1).link(), className="btn btn-outline-dark btn-sm") if page < pages else None
+    return html.Nav(className="pager", **{"aria-label": _("Sider")},
+                    children=[previous, html.Span(_("Side {page} af {pages}").format(page=page, pages=pages)), following])
+
+
+def _downloads(query: FigureQuery) -> html.P:
+    _ = translator(query.lang)
+    selection = query.with_(page=1)  # the whole selection, every page of it
+    return html.P(className="figure-downloads", children=[
+        html.Span(_("Hent udvalget: ")),
+        html.A(_("CSV"), href=selection.link("/tal.csv"), className="download-link"), " · ",
+        html.A(_("Excel"), href=selection.link("/tal.xlsx"), className="download-link"), " · ",
+        html.A(_("Hele datasættet og API"), href=ViewState(lang=query.lang).link("/data")),
+    ])
+
+
+def all_figures_layout(data: DataSet, query_args: dict) -> html.Div:
+    query = parse_figure_query(query_args, data)
+    lang = query.lang
+    _ = translator(lang)
+    chosen = select(data, query)
+    theme_titles = {t.slug: t.title.in_(lang) for t in data.themes}
+    first = (chosen.page - 1) * PAGE_SIZE + 1
+    shown = (_("Viser {first}–{last} af {count} tal").format(first=number(first, lang), last=number(first + len(chosen.page_rows) - 1, lang),
+                                                             count=number(len(chosen.rows), lang))
+             if chosen.rows else _("Ingen tal passer til udvalget."))
+    cited = Cited(title=_("Alle tal"), editions="", address=public_address(query.with_(page=1).link()), lang=lang, key="data")
+    content = html.Div(className="all-figures", children=[
+        link_notice(query.notices, lang),
+        html.H1(_("Alle tal")),
+        html.P(_("Alle {count} offentliggjorte tal i Innovationsbarometeret med spørgsmål, grundlag, antal observationer "
+                 "og kilde. Datasæt {release} ({version}), opdateret {updated}.").format(
+            count=number(len(data.figures), lang), release=data.about.release, version=data.version,
+            updated=data.about.updated.isoformat()), className="theme-intro"),
+        _search(query),
+        html.Div(className="facets", children=[_facet(query, *facet) for facet in _facets(data, lang)]),
+        html.P(shown, className="figure-count", role="status"),
+        _downloads(query),
+        html.P(_(APPROX_NOTE), className="figure-legend"),
+        html.Div(className="table-responsive", children=html.Table(
+            className="table table-sm figure-table",
+            children=[html.Caption(_("Offentliggjorte tal"), className="visually-hidden"), _header(query),
+                      html.Tbody([_row(data, row, theme_titles, lang) for row in chosen.page_rows])],
+        )),
+        _pager(query, chosen.page, chosen.pages),
+        html.Details(className="cite-data", children=[
+            html.Summary(_("Citér tallene")),
+            *citation_boxes(cited, data, date.today()),
+        ]),
+    ])
+    return page_frame(data, ViewState(lang=lang), content, replace(query, lang=SWITCH_LABELS[lang][1], notices=()).link())
