@@ -18,6 +18,7 @@ from dashboard.export.images import ImageRenderer
 from dashboard.export.routes import register_export_routes
 from dashboard.figures.chart_view import chart_views
 from dashboard.i18n import LANGUAGES, N_, translator
+from dashboard.open_data.api import register_api
 from dashboard.open_data.file_routes import register_data_file_routes
 from dashboard.open_data.oembed import register_oembed
 from dashboard.open_data.selection_routes import register_selection_routes
@@ -187,6 +188,7 @@ def create_app(data_directory=DEFAULT_DIRECTORY) -> dash.Dash:
     register_selection_routes(app.server, data)
     register_oembed(app.server, data)
     register_data_file_routes(app.server, data)
+    register_api(app.server, data)
     install_serving(app, data)
     install_static_compression(app.server)
     for theme in data.page_themes:  # the default views, computed before the first visitor asks
