@@ -4,6 +4,7 @@ that shows it, and the selection downloads as CSV or Excel."""
 
 from dataclasses import replace
 from datetime import date
+from urllib.parse import urlsplit
 
 from dash import dcc, html
 
@@ -12,7 +13,7 @@ from dashboard.components.link_notice import link_notice
 from dashboard.components.shell import SWITCH_LABELS, page_frame
 from dashboard.data import DataSet
 from dashboard.data.models import FigureRow
-from dashboard.figures.captions import APPROX_NOTE, source_label
+from dashboard.figures.captions import APPROX_NOTE
 from dashboard.figures.value_text import quoted, value_label
 from dashboard.formatting import number
 from dashboard.i18n import N_, danish_marker, translator
@@ -23,6 +24,10 @@ from dashboard.pages.share import citation_boxes
 from dashboard.state import ViewState
 from dashboard.vocabulary import BASES_SHORT, PERIODS, SECTORS
 
+# In a table cell and a filter, a base and a sector in a word or two (the column says what they are).
+BASE_NOUNS = {"workplaces": N_("Arbejdspladser"), "innovations": N_("Innovationer"),
+              "innovative_workplaces": N_("Innovative arbejdspladser")}
+SECTOR_NOUNS = {"alle": N_("Hele sektoren"), "kommune": N_("Kommuner"), "region": N_("Regioner"), "stat": N_("Staten")}
 PRECISION_LABELS = {"exact": N_("præcise tal"), "approx": N_("ca. (kun i ord)"), "verbal": N_("kun ord")}
 # (URL key, header, whether the column sorts)
 COLUMNS = (
@@ -40,8 +45,8 @@ def _facets(data: DataSet, lang: str) -> list[tuple[str, str, list[tuple[str, st
     return [
         ("themes", _("Tema"), themes),
         ("periods", _("Udgave"), [(p, p) for p in PERIODS]),
-        ("sectors", _("Sektor"), [(s, _(label)) for s, label in SECTORS.items()]),
-        ("bases", _("Grundlag"), [(b, _(label)) for b, label in BASES_SHORT.items()]),
+        ("sectors", _("Sektor"), [(s, _(SECTOR_NOUNS[s])) for s in SECTORS]),
+        ("bases", _("Grundlag"), [(b, _(label)) for b, label in BASE_NOUNS.items()]),
         ("precisions", _("Præcision"), [(p, _(label)) for p, label in PRECISION_LABELS.items()]),
     ]
 
@@ -97,14 +102,15 @@ def _row(data: DataSet, row: FigureRow, theme_titles: dict, lang: str) -> html.T
     shown = view_path(data, row, lang)
     return html.Tr([
         html.Td(theme_titles.get(row.theme, row.theme)),
-        html.Td(row.period),
-        html.Td(_(SECTORS[row.sector])),
+        html.Td(row.period, className="period"),
+        html.Td(_(SECTOR_NOUNS[row.sector])),
         html.Th(row.label.in_(lang), scope="row"),
         _value_cell(row, lang),
-        html.Td(_(BASES_SHORT[row.base])),
+        html.Td(_(BASE_NOUNS[row.base]), title=_(BASES_SHORT[row.base])),
         html.Td(number(row.n_obs, lang) if row.n_obs else "–", className="number"),
         html.Td(quoted(row.question_da, lang) if row.question_da else "–", className="question", **danish_marker(lang)),
-        html.Td(html.A(source_label(row.source_url), href=row.source_url, target="_blank", rel="noopener")),
+        html.Td(html.A(urlsplit(row.source_url).netloc.removeprefix("www."), href=row.source_url, title=row.source_url,
+                       target="_blank", rel="noopener"), className="source"),
         html.Td(html.A(_("Vis i figur"), href=shown, className="figure-link") if shown else "–"),
     ])
 
