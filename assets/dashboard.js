@@ -242,6 +242,39 @@
     })();
   }
 
+  /* Plotly cannot wrap text: where a chart has less room than a phone's 360 px, it is drawn at
+     360 px and scaled to the room, as the page the server drew shows it (02-dashboard.css). A CSS
+     transform, not zoom: plotly.js finds the bar under the pointer through a transform. */
+  var NARROWEST_GRAPH = 360;
+  function fitGraph(graph) {
+    var box = graph.parentNode, style = window.getComputedStyle(box);
+    var room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    var scale = room < NARROWEST_GRAPH ? room / NARROWEST_GRAPH : 1;
+    graph.style.width = scale < 1 ? NARROWEST_GRAPH + "px" : "";
+    graph.style.transform = scale < 1 ? "scale(" + scale + ")" : "";
+    graph.style.transformOrigin = scale < 1 ? "0 0" : "";
+    graph.style.marginRight = scale < 1 ? (room - NARROWEST_GRAPH) + "px" : "";
+    graph.style.marginBottom = scale < 1 ? (graph.offsetHeight * (scale - 1)) + "px" : "";
+  }
+  if (window.ResizeObserver) {
+    var watchedGraphs = new WeakSet();
+    var sizes = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) {
+        Array.prototype.forEach.call(entry.target.children, function (child) {
+          if (child.matches(".dash-graph.chart-graph:not(.server-graph)")) { fitGraph(child); }
+        });
+      });
+    });
+    new MutationObserver(function () {
+      document.querySelectorAll(":is(.chart-card, .embed) > .dash-graph.chart-graph:not(.server-graph)").forEach(function (graph) {
+        if (watchedGraphs.has(graph)) { return; }
+        watchedGraphs.add(graph);
+        fitGraph(graph);
+        sizes.observe(graph.parentNode);
+      });
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
+
   /* A text to copy (embed code, address, citation): the button names its box (data-copy). The
      status says it in the page's words; the box stays selectable where the clipboard is refused. */
   document.addEventListener("click", function (event) {

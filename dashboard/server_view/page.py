@@ -58,7 +58,7 @@ def _graph_writer(images: ChartImages, figures: dict, drawn: list):
         drawn.append(svgs is not None)
         if svgs is None:
             return f'<div class="{classes} server-graph-pending" style="height:{height}px"></div>'
-        return (f'<div class="{classes}" style="height:{height}px">'
+        return (f'<div class="{classes}" style="height:{height}px;--graph-height:{height}">'
                 f'{inline(svgs.wide, "wide", label)}{inline(svgs.narrow, "narrow", label)}</div>')
 
     return graph
