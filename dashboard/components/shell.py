@@ -73,6 +73,7 @@ def page_frame(data: DataSet, view: ViewState, content, language_link: str, page
                                 for t, href in zip(data.page_themes, theme_hrefs(data, view))
                             ],
                         ),
+                        dcc.Link(_("Alle tal"), href=ViewState(lang=lang).link("/tal"), className="site-nav-link"),
                         _language_switch(language_link, lang, page_slug),
                     ],
                 ),
@@ -88,7 +89,9 @@ def page_frame(data: DataSet, view: ViewState, content, language_link: str, page
                             "og Danmarks Statistik. Alle tal er offentliggjorte tal med angivet kilde; "
                             "»ca.« markerer tal, der kun er offentliggjort i ord."
                         )),
-                        html.P(_("Datasæt {version}").format(version=data.version), className="data-version"),
+                        html.P([_("Datasæt {version}").format(version=data.version), " · ",
+                                dcc.Link(_("Åbne data: filer, API og indlejring"), href=ViewState(lang=lang).link("/data"))],
+                               className="data-version"),
                     ],
                 ),
             ),
