@@ -275,19 +275,21 @@
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
 
-  /* A text to copy (embed code, address, citation): the button names its box (data-copy). The
-     status says it in the page's words; the box stays selectable where the clipboard is refused. */
+  /* A text to copy (embed code, address, citation): the button names its box (data-copy), and the
+     status says it in the page's words. Where the clipboard is out of reach (an address without
+     https, a refusal) the text is left selected, and the status says to copy it by hand. */
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy]");
     if (!button) { return; }
     var box = document.getElementById(button.getAttribute("data-copy"));
     var status = button.parentNode.querySelector(".copy-status");
     if (!box) { return; }
+    box.focus();
     box.select();
     var say = function (text) { if (status) { status.textContent = text; } };
-    if (navigator.clipboard) {
-      navigator.clipboard.writeText(box.value).then(function () { say(button.getAttribute("data-copied")); }, function () {});
-    }
+    var byHand = function () { say(button.getAttribute("data-select")); };
+    if (!navigator.clipboard) { byHand(); return; }
+    navigator.clipboard.writeText(box.value).then(function () { say(button.getAttribute("data-copied")); }, byHand);
   });
 
   var KEYS = {

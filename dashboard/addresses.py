@@ -2,6 +2,7 @@
 the paths of one chart's pages."""
 
 import os
+from urllib.parse import urlsplit
 
 
 def public_address(path: str) -> str:
@@ -9,6 +10,11 @@ def public_address(path: str) -> str:
     the server's own address unless the operator names the public one). Never from the request's
     Host header, which a client chooses; unset, the path alone."""
     return os.environ.get("DASHBOARD_PUBLIC_URL", "").rstrip("/") + path
+
+
+def public_host() -> str:
+    """The host (and port) of DASHBOARD_PUBLIC_URL; empty where it gives none."""
+    return urlsplit(os.environ.get("DASHBOARD_PUBLIC_URL", "")).netloc
 
 
 # The pages of one chart. `view` is a state.ViewState; the presenter view is the page's view.
@@ -23,5 +29,5 @@ def embed_path(theme_slug: str, chart_id: str, view) -> str:
 
 
 def share_path(theme_slug: str, chart_id: str, view) -> str:
-    """»Indlejr og citér«: the chart's embed code and citations."""
+    """»Indlejr eller citér«: the chart's embed code and citations."""
     return view.as_presentation(False).link(f"/del/{theme_slug}/{chart_id}")

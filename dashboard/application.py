@@ -118,9 +118,13 @@ def _not_found_title(**_path) -> str:
     return _("Siden findes ikke")
 
 
-def _translated_title(words: str):
+def _translated_title(words: str, chart=None):
+    """A page's title in the page's language: `words`, then the chart's title if it is a chart's page."""
     def title(**_path):
-        return f"{translator(request_language())(words)} – Innovationsbarometeret"
+        lang = request_language()
+        named = translator(lang)(words) if words else ""
+        shown = " – ".join(part for part in (named, chart.title.in_(lang) if chart else "") if part)
+        return f"{shown} – Innovationsbarometeret"
 
     return title
 
@@ -130,18 +134,28 @@ def _chart_page(layout, data: DataSet, theme, chart):
 
 
 def _register_open_data_pages(data: DataSet) -> None:
-    """»Alle tal«, the open-data page, and each chart's embed and its »Indlejr og citér« page."""
-    dash.register_page("all_figures", path="/tal", name="Alle tal", title=_translated_title(N_("Alle tal")),
-                       layout=lambda **query: all_figures_layout(data, query))
-    dash.register_page("open_data", path="/data", name="Åbne data", title=_translated_title(N_("Åbne data")),
-                       layout=lambda **query: open_data_layout(data, query))
+    """»Alle tal«, the open-data page, and each chart's embed and its »Indlejr eller citér« page.
+    Descriptions are messages, said in the page's language (server_view/page.py)."""
+    dash.register_page(
+        "all_figures", path="/tal", name="Alle tal", title=_translated_title(N_("Alle tal")),
+        description=N_("Alle offentliggjorte tal i Innovationsbarometeret i én tabel: søg, filtrér, sortér og hent dem."),
+        layout=lambda **query: all_figures_layout(data, query),
+    )
+    dash.register_page(
+        "open_data", path="/data", name="Åbne data", title=_translated_title(N_("Åbne data")),
+        description=N_("Innovationsbarometerets tal som filer, gennem et åbent API og som figurer til andre sider."),
+        layout=lambda **query: open_data_layout(data, query),
+    )
     for theme in data.page_themes:
         for chart in theme.charts:
-            title = f"{chart.title_da} – Innovationsbarometeret"
             dash.register_page(f"embed.{chart.id}", path=f"/indlejr/{theme.slug}/{chart.id}", name=chart.title_da,
-                               title=title, layout=_chart_page(embed_layout, data, theme, chart))
-            dash.register_page(f"share.{chart.id}", path=f"/del/{theme.slug}/{chart.id}", name=chart.title_da,
-                               title=title, layout=_chart_page(share_layout, data, theme, chart))
+                               title=_translated_title("", chart), layout=_chart_page(embed_layout, data, theme, chart))
+            dash.register_page(
+                f"share.{chart.id}", path=f"/del/{theme.slug}/{chart.id}", name=chart.title_da,
+                title=_translated_title(N_("Indlejr eller citér"), chart),
+                description=N_("Koden til at indlejre figuren på en anden side, og en henvisning til at citere den."),
+                layout=_chart_page(share_layout, data, theme, chart),
+            )
 
 
 def _register_pages(data: DataSet) -> None:

@@ -6,6 +6,7 @@ Values are shown with exactly the digits that were published; nothing is rounded
 
 from decimal import Decimal
 
+from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
@@ -36,3 +37,8 @@ def word_list(words, lang: str) -> str:
 def period_list(periods, lang: str) -> str:
     """'2013-2014, 2015-2016 og 2021-2023' ('… and 2021-2023')."""
     return word_list(periods, lang)
+
+
+def long_date(day, lang: str) -> str:
+    """'30. november 2026' ('30 November 2026')."""
+    return format_date(day, format="long", locale=LOCALES[lang])

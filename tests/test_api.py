@@ -165,3 +165,19 @@ def test_unknown_keys_and_addresses_are_404_problems(client):
     assert "lav-nye-services" in detail
     detail = _problem(client.get("/api/v1/no-such-collection"), 404)
     assert "/api/v1/openapi.json" in detail
+
+
+def test_in_the_whole_app_the_api_keeps_its_headers_and_fails_as_problem_details(dash_app, monkeypatch):
+    """The app's own after_request and error page do not reach into the API's answers."""
+    client = dash_app.server.test_client()
+    answer = client.get("/api/v1/figures?theme=samarbejd")
+    assert answer.status_code == 200 and answer.headers["Access-Control-Allow-Origin"] == "*"
+    assert client.get("/api/v1/figures?theme=samarbejd", headers={"If-None-Match": answer.headers["ETag"]}).status_code == 304
+
+    def broken(_data):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("dashboard.open_data.api.records.about_record", broken)
+    failed = client.get("/api/v1/")
+    assert failed.status_code == 500 and failed.mimetype == "application/problem+json"
+    assert failed.get_json()["status"] == 500 and "a bug" not in failed.get_data(as_text=True)

@@ -147,7 +147,7 @@ def test_the_workbook_says_what_it_holds(bodies, data):
     readme = [row for row in openpyxl.load_workbook(io.BytesIO(bodies[XLSX_FILE]))["README"].iter_rows(values_only=True)]
     said = {row[0]: row[1] for row in readme if len(row) > 1 and row[1] is not None}
     assert said["version"] == data.version and said["updated"] == data.about.updated.isoformat()
-    assert said["release"] == data.about.release and said["publisher"] == data.about.publisher
+    assert said["release"] == data.about.release and said["publisher"] == data.about.publisher_en
     described = {(row[0], row[1]) for row in readme if len(row) > 2 and row[2]}
     for name, sheet in SHEETS.items():
         assert {(sheet, field) for field in _csv_rows(bodies[name])[0]} <= described
@@ -197,7 +197,9 @@ def test_responses_say_what_they_are(client, data):
         assert response.headers["X-Data-Updated"] == data.about.updated.isoformat()
         assert response.mimetype == file.media_type
         disposition = response.headers.get("Content-Disposition")
-        assert disposition == (f'attachment; filename="{file.name}"' if file.attachment else None), file.name
+        stem, _dot, suffix = file.name.partition(".")
+        saved = f'attachment; filename="{stem}_udgivelse-2_{data.about.updated.isoformat()}.{suffix}"'
+        assert disposition == (saved if file.attachment else None), file.name  # a saved file names its release
     assert client.get(f"/data/{FIGURES_CSV}").headers["Content-Type"] == "text/csv; charset=utf-8"
 
 

@@ -1,4 +1,4 @@
-"""Embeds, »Indlejr og citér«, oEmbed and citations: what another site or a reference manager gets."""
+"""Embeds, »Indlejr eller citér«, oEmbed and citations: what another site or a reference manager gets."""
 
 import re
 from datetime import date
@@ -70,8 +70,10 @@ def test_oembed_gives_the_chart_a_pasted_link_names(client, dash_app):
     assert f"/indlejr/{THEME}/{second.id}?periode=2021-2023" in body["html"] and body["height"] > 300
     first = client.get("/oembed", query_string={"url": f"/{THEME}", "maxwidth": "400", "maxheight": "300"}).get_json()
     assert f"/indlejr/{THEME}/{theme.charts[0].id}" in first["html"] and first["width"] == 400 and first["height"] == 300
-    assert 'height="300"' in first["html"]
-    assert client.get("/oembed", query_string={"url": "/findes-ikke"}).status_code == 404
+    assert 'width="400" height="300"' in first["html"] and "max-width" not in first["html"]  # never wider than asked
+    missing = client.get("/oembed", query_string={"url": "/findes-ikke"})
+    assert missing.status_code == 404 and missing.mimetype == "application/problem+json"
+    assert missing.headers["Access-Control-Allow-Origin"] == "*" and "theme page" in missing.get_json()["detail"]
     assert client.get("/oembed", query_string={"url": f"/{THEME}", "format": "xml"}).status_code == 501
 
 
@@ -96,10 +98,20 @@ def test_a_citation_names_publisher_title_editions_address_and_the_day(data):
                   address="https://barometer.example/x?periode=2021-2023#figur-a", lang="da", key="nye-services")
     citation = cite(cited, data.about, date(2026, 11, 30))
     assert citation.text == ("COI/CO-PI og Danmarks Statistik: »Andel med {nye} services_«. Innovationsbarometeret – "
-                             "offentliggjorte tal, udgave 2018-2019 og 2021-2023. "
+                             "offentliggjorte tal (udgivelse 2), udgave 2018-2019 og 2021-2023. "
                              "https://barometer.example/x?periode=2021-2023#figur-a (hentet 30. november 2026).")
     assert "title = {{Andel med \\{nye\\} services\\_}}" in citation.bibtex
+    assert "  url = {https://barometer.example/x?periode=2021-2023#figur-a}," in citation.bibtex  # not inside \\url{}
+    assert "  version = {2}," in citation.bibtex and "\\url" not in citation.bibtex
     assert citation.bibtex.startswith("@misc{innovationsbarometeret_nye_services_20261130,")
     lines = citation.ris.split("\r\n")
     assert lines[0] == "TY  - DATA" and "Y2  - 2026/11/30" in lines and lines[-2] == "ER  - "
-    assert "ET  - 2018-2019 og 2021-2023" in lines and "UR  - https://barometer.example/x?periode=2021-2023#figur-a" in lines
+    assert "ET  - 2018-2019 og 2021-2023" in lines and "VL  - 2" in lines and "UR  - https://barometer.example/x?periode=2021-2023#figur-a" in lines
+
+
+def test_an_english_citation_names_the_publisher_in_english(data):
+    cited = Cited(title="Workplaces", editions="2021-2023", address="/x", lang="en", key="x")
+    citation = cite(cited, data.about, date(2026, 11, 30))
+    assert citation.text.startswith("COI/CO-PI and Statistics Denmark: “Workplaces”. Innovationsbarometeret – published "
+                                    "figures (release 2), edition 2021-2023. /x (retrieved 30 November 2026).")
+    assert "AU  - COI/CO-PI and Statistics Denmark" in citation.ris

@@ -71,7 +71,7 @@ def chart_footer(caption: Caption) -> list:
 
 
 def download_items(theme: str, chart_id: str, view: ViewState) -> list:
-    """Each file of the chart's view, then its »Indlejr og citér« page (embed code and citations)."""
+    """Each file of the chart's view, then its »Indlejr eller citér« page (embed code and citations)."""
     _ = translator(view.lang)
     shown = view.as_presentation(False)
     def href(fmt: str, size: str) -> str:

@@ -1,9 +1,13 @@
 """A text to copy (an embed code, an address, a citation): shown in full, selectable without a
-script, with a button that copies it (assets/dashboard.js, `data-copy`)."""
+script, with a button that copies it (assets/dashboard.js, `data-copy`); and a citation's three forms."""
+
+from datetime import date
 
 from dash import html
 
+from dashboard.data import DataSet
 from dashboard.i18n import translator
+from dashboard.open_data.citations import Cited, cite
 
 
 def copy_box(box_id: str, label: str, text: str, lang: str, rows: int = 3) -> html.Div:
@@ -15,8 +19,19 @@ def copy_box(box_id: str, label: str, text: str, lang: str, rows: int = 3) -> ht
             html.Textarea(text, id=box_id, readOnly=True, rows=rows, className="form-control copy-text", spellCheck="false"),
             html.Div(className="copy-actions", children=[
                 html.Button(_("Kopiér"), type="button", className="btn btn-outline-dark btn-sm copy-button",
-                            **{"data-copy": box_id, "data-copied": _("Kopieret")}),
+                            **{"data-copy": box_id, "data-copied": _("Kopieret"),
+                               "data-select": _("Teksten er markeret: kopiér den med Ctrl+C (⌘+C på Mac)")}),
                 html.Span(className="copy-status", role="status"),
             ]),
         ],
     )
+
+
+def citation_boxes(cited: Cited, data: DataSet, retrieved: date) -> list:
+    _ = translator(cited.lang)
+    citation = cite(cited, data.about, retrieved)
+    return [
+        copy_box("citat-tekst", _("Som tekst"), citation.text, cited.lang),
+        copy_box("citat-bibtex", _("BibTeX"), citation.bibtex, cited.lang, rows=8),
+        copy_box("citat-ris", _("RIS (EndNote, Zotero, Mendeley)"), citation.ris, cited.lang, rows=8),
+    ]

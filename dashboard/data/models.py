@@ -292,7 +292,8 @@ class About(BaseModel):
 
     title_da: Text
     title_en: Text
-    publisher: Text
+    publisher_da: Text
+    publisher_en: Text
     release: Annotated[str, BeforeValidator(lambda v: _required_text(v if v is None else str(v)))]
     updated: date
     homepage: Url
@@ -302,6 +303,10 @@ class About(BaseModel):
     @property
     def title(self) -> LocalizedText:
         return LocalizedText(self.title_da, self.title_en)
+
+    @property
+    def publisher(self) -> LocalizedText:
+        return LocalizedText(self.publisher_da, self.publisher_en)
 
     @property
     def terms(self) -> LocalizedText:

@@ -5,7 +5,7 @@ import html
 
 from flask import Response, request
 
-from dashboard.addresses import public_address
+from dashboard.addresses import chart_page_path, public_address
 from dashboard.data import DataSet
 from dashboard.export.admission import RETRY_AFTER_S, ExportBusy, ExportGate
 from dashboard.export.figure import SIZES, export_figure
@@ -54,7 +54,7 @@ def file_name(stem: str, view: ViewState, fmt: str) -> str:
 
 
 def chart_address(shown: ChartView, view: ViewState) -> str:
-    return public_address(view.link(f"/{shown.theme.slug}") + f"#figur-{shown.chart.id}")
+    return public_address(chart_page_path(shown.theme.slug, shown.chart.id, view))
 
 
 def _size(query: dict) -> str:

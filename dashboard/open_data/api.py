@@ -7,6 +7,7 @@ A query parameter an address doesn't take is refused (400), not ignored: a missp
 
 import hashlib
 import json
+import logging
 import re
 from typing import Annotated
 from urllib.parse import urlencode
@@ -14,13 +15,15 @@ from urllib.parse import urlencode
 from flask import Blueprint, Flask, Response, redirect, request, url_for
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
-from werkzeug.exceptions import MethodNotAllowed
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.http import HTTP_STATUS_CODES
 
 from dashboard.data import DataSet
 from dashboard.open_data import records
 from dashboard.open_data.openapi import (CACHE_CONTROL, LIMIT_DEFAULT, LIMIT_MAX, PREFIX, READ_METHODS, case_filters,
                                          figure_filters, openapi_document)
+
+log = logging.getLogger("dashboard")
 
 PAGING = {"limit": f"a whole number from 1 to {LIMIT_MAX} (default {LIMIT_DEFAULT})",
           "offset": "a whole number, 0 or more (default 0)"}
@@ -182,6 +185,14 @@ def api_blueprint(data: DataSet) -> Blueprint:
     @blueprint.errorhandler(ApiProblem)
     def problem(error: ApiProblem) -> Response:
         return problem_response(error.status, error.detail)
+
+    @blueprint.errorhandler(Exception)
+    def failed(error: Exception) -> Response:
+        # Any other failure is still problem details, never the site's HTML error page.
+        if isinstance(error, HTTPException):
+            return problem_response(error.code, error.description)
+        log.exception("Error while serving %s %s", request.method, request.path)
+        return problem_response(500, "The API could not answer this request; the error is logged. Please try again later.")
 
     @route("", "index_without_slash")
     def index_without_slash():

@@ -6,11 +6,10 @@ the editions' publication dates are not in the data."""
 from dataclasses import dataclass
 from datetime import date
 
-from babel.dates import format_date
-
 from dashboard.data.models import About
 from dashboard.figures.value_text import quoted
-from dashboard.i18n import LOCALES, translator
+from dashboard.formatting import long_date
+from dashboard.i18n import translator
 
 
 @dataclass(frozen=True)
@@ -39,27 +38,31 @@ def _bibtex_escape(text: str) -> str:
 
 def cite(cited: Cited, about: About, retrieved: date) -> Citation:
     _ = translator(cited.lang)
-    source = about.title.in_(cited.lang)
+    publisher = about.publisher.in_(cited.lang)
+    source = _("{title} (udgivelse {release})").format(title=about.title.in_(cited.lang), release=about.release)
     editions = _("udgave {editions}").format(editions=cited.editions) if cited.editions else ""
-    day = format_date(retrieved, format="long", locale=LOCALES[cited.lang])
-    text = (f"{about.publisher}: {quoted(cited.title, cited.lang)}. {source}" + (f", {editions}" if editions else "")
+    day = long_date(retrieved, cited.lang)
+    text = (f"{publisher}: {quoted(cited.title, cited.lang)}. {source}" + (f", {editions}" if editions else "")
             + f". {cited.address} " + _("(hentet {day})").format(day=day) + ".")
-    note = ", ".join(part for part in (source, editions) if part)
+    # `url` and `urldate` (biblatex; natbib styles read them too): an address with »#« inside
+    # \url{} in another field breaks some styles.
     bibtex = "\n".join([
         f"@misc{{innovationsbarometeret_{cited.key.replace('-', '_')}_{retrieved:%Y%m%d},",
-        f"  author = {{{{{_bibtex_escape(about.publisher)}}}}},",
+        f"  author = {{{{{_bibtex_escape(publisher)}}}}},",
         f"  title = {{{{{_bibtex_escape(cited.title)}}}}},",
-        f"  howpublished = {{\\url{{{cited.address}}}}},",
-        f"  note = {{{_bibtex_escape(note)}}},",
+        f"  note = {{{_bibtex_escape(', '.join(part for part in (source, editions) if part))}}},",
+        f"  version = {{{_bibtex_escape(about.release)}}},",
+        f"  url = {{{cited.address}}},",
         f"  urldate = {{{retrieved.isoformat()}}},",
         "}",
     ])
     ris = "\r\n".join([
         "TY  - DATA",
-        f"AU  - {about.publisher}",
+        f"AU  - {publisher}",
         f"TI  - {cited.title}",
-        f"T2  - {source}",
+        f"T2  - {about.title.in_(cited.lang)}",
         *([f"ET  - {cited.editions}"] if cited.editions else []),
+        f"VL  - {about.release}",
         f"UR  - {cited.address}",
         f"Y2  - {retrieved:%Y/%m/%d}",
         f"LA  - {cited.lang}",

@@ -65,7 +65,7 @@ class FigureQuery:
 
 
 def _words(text: str) -> str:
-    """Text as search compares it: case and accents folded (»Ø« stays ø: it is a letter of its own)."""
+    """Text as search compares it: one Unicode form, case folded (accents kept: »ø« and »å« are letters of their own)."""
     return unicodedata.normalize("NFC", text).casefold()
 
 

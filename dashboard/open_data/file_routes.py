@@ -41,7 +41,10 @@ def data_file_response(served: ServedFile, data: DataSet) -> Response:
     file = served.file
     response = Response(served.body, mimetype=file.media_type)  # Flask adds "; charset=utf-8" to text/csv
     if file.attachment:
-        response.headers["Content-Disposition"] = f'attachment; filename="{file.name}"'
+        # Saved, the file's name says which release of the data it holds; its address stays the same.
+        stem, _dot, suffix = file.name.partition(".")
+        saved = f"{stem}_udgivelse-{data.about.release}_{data.about.updated.isoformat()}.{suffix}"
+        response.headers["Content-Disposition"] = f'attachment; filename="{saved}"'
     if file.media_type == "text/csv":  # the package says what each column holds (relative to /data/)
         response.headers["Link"] = f'<{PACKAGE_FILE}>; rel="describedby"; type="application/json"'
     response.headers["Cache-Control"] = f"public, max-age={MAX_AGE_S}"

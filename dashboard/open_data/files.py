@@ -134,13 +134,17 @@ def cell_text(value) -> str:
     return str(value)
 
 
-def table_csv(table: Table, data: DataSet) -> bytes:
+def records_csv(records: list[dict], names) -> bytes:
     """RFC 4180 CSV in UTF-8 (no BOM), comma-separated, decimal point; header = field names."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(table.descriptions)
-    writer.writerows([cell_text(record[name]) for name in table.descriptions] for record in table.rows(data))
+    writer.writerow(names)
+    writer.writerows([cell_text(record[name]) for name in names] for record in records)
     return buffer.getvalue().encode("utf-8")
+
+
+def table_csv(table: Table, data: DataSet) -> bytes:
+    return records_csv(table.rows(data), table.descriptions)
 
 
 def data_set_json(data: DataSet) -> bytes:
@@ -178,35 +182,38 @@ def _workbook_value(value):
     return cell_text(value) if isinstance(value, list) else value
 
 
-def _readme_rows(data: DataSet) -> list[tuple]:
+def _readme_rows(data: DataSet, tables, selection: str | None) -> list[tuple]:
     about = about_record(data)
     rows = [(about["title"],), (about["title_da"],), ()]
     rows += [(name, about[name]) for name in ("publisher", "release", "updated", "version", "homepage", "terms", "terms_da")]
+    if selection:
+        rows.append(("selection", selection))
     rows += [(), ("Sheet", "Field", "Description")]
-    rows += [(table.name, name, text) for table in TABLES for name, text in table.descriptions.items()]
+    rows += [(table.name, name, text) for table, _rows in tables for name, text in table.descriptions.items()]
     return rows
 
 
-def data_set_xlsx(data: DataSet) -> bytes:
-    """A README sheet saying what the data set is and what each field holds, then a sheet per table."""
+def data_set_xlsx(data: DataSet, figures: list[dict] | None = None, selection: str | None = None) -> bytes:
+    """A README sheet saying what the data set is and what each field holds, then a sheet per table;
+    with `figures` (a selection of »Alle tal«, at the address `selection`), only those figures."""
+    tables = ([(TABLES[0], figures)] if figures is not None else [(table, table.rows(data)) for table in TABLES])
     workbook = Workbook()
     readme = workbook.active
     readme.title = "README"
-    _append_rows(readme, _readme_rows(data))
+    _append_rows(readme, _readme_rows(data, tables, selection))
     readme["A1"].font = Font(bold=True, size=14)
     for column, width in (("A", 18), ("B", 28), ("C", 100)):
         readme.column_dimensions[column].width = width
-    for table in TABLES:
+    for table, rows in tables:
         sheet = workbook.create_sheet(table.name)
         _append_rows(sheet, [tuple(table.descriptions)])
-        _append_rows(sheet, ([_workbook_value(record[name]) for name in table.descriptions]
-                             for record in table.rows(data)))
+        _append_rows(sheet, ([_workbook_value(record[name]) for name in table.descriptions] for record in rows))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
     updated = datetime.combine(data.about.updated, datetime.min.time())
     properties = workbook.properties
-    properties.title, properties.creator = data.about.title_en, data.about.publisher
+    properties.title, properties.creator = data.about.title_en, data.about.publisher_en
     properties.identifier, properties.version = data.version, data.about.release
     properties.created = properties.modified = updated
     buffer = io.BytesIO()
@@ -257,14 +264,14 @@ def data_package(data: DataSet, csv_bodies: dict[str, bytes]) -> bytes:
         "profile": "tabular-data-package",
         "name": "innovationsbarometeret",
         "title": about.title_en,
-        "description": (f"{about.title_en}, published by {about.publisher}: release {about.release} of "
+        "description": (f"{about.title_en}, published by {about.publisher_en}: release {about.release} of "
                         f"{about.updated.isoformat()}, data version {data.version}.\n\n{about.terms_en}\n\n{about.terms_da}"),
         "version": package_version(data),
         "created": f"{about.updated.isoformat()}T00:00:00Z",
         "updated": about.updated.isoformat(),
         "homepage": about.homepage,
-        "contributors": [{"title": about.publisher, "path": about.homepage, "role": "publisher"}],
-        "sources": [{"title": about.publisher, "path": about.homepage}]
+        "contributors": [{"title": about.publisher_en, "path": about.homepage, "role": "publisher"}],
+        "sources": [{"title": about.publisher_en, "path": about.homepage}]
                    + [{"title": f"Published figures: {url}", "path": url} for url in source_urls],
         "keywords": ["innovation", "public sector", "Denmark", "survey"],
         "resources": [

@@ -2,13 +2,13 @@
 answers with the chart's iframe, so a content management system embeds a pasted dashboard link
 by itself. The discovery <link> is in each page's head (server_view/head.py)."""
 
-import os
 from urllib.parse import parse_qs, urlsplit
 
 from flask import jsonify, request
 
-from dashboard.addresses import public_address
+from dashboard.addresses import public_address, public_host
 from dashboard.data import DataSet
+from dashboard.open_data.api import open_to_every_origin, problem_response
 from dashboard.pages.embed import embed_height
 from dashboard.pages.share import iframe_code
 from dashboard.state import parse_query
@@ -18,8 +18,8 @@ MAX_WIDTH = 820
 
 def _ours(address) -> bool:
     """Whether the address is on our public host (any host where none is configured)."""
-    public = urlsplit(os.environ.get("DASHBOARD_PUBLIC_URL", ""))
-    return not public.netloc or address.netloc in ("", public.netloc)
+    host = public_host()
+    return not host or address.netloc in ("", host)
 
 
 def embedded_chart(data: DataSet, url: str):
@@ -52,17 +52,20 @@ def register_oembed(server, data: DataSet) -> None:
     @server.get("/oembed")
     def oembed():
         if request.args.get("format", "json") != "json":
-            return jsonify(error="only format=json is offered"), 501
+            return open_to_every_origin(problem_response(501, "Only format=json is offered."))
         found = embedded_chart(data, request.args.get("url", ""))
         if found is None:
-            return jsonify(error="not a page of this dashboard with a chart"), 404
+            return open_to_every_origin(problem_response(
+                404, "The url is not a page of this dashboard with a chart: give a theme page, a chart in it "
+                     "(#figur-…) or a chart's embed (/indlejr/…)."))
         theme, chart, view = found
-        width = _bound(request.args.get("maxwidth"), MAX_WIDTH)
+        asked = _bound(request.args.get("maxwidth"), MAX_WIDTH)
+        width = asked if asked < MAX_WIDTH else None  # None: the page's width, up to the chart's own
         height = _bound(request.args.get("maxheight"), embed_height(data, theme, chart, view))
-        code = iframe_code(data, theme, chart, view, height)
+        code = iframe_code(data, theme, chart, view, height, width)
         response = jsonify(
             version="1.0", type="rich", provider_name="Innovationsbarometeret", provider_url=public_address("/"),
-            title=chart.title.in_(view.lang), html=code, width=width, height=height, cache_age=3600,
+            title=chart.title.in_(view.lang), html=code, width=width or MAX_WIDTH, height=height, cache_age=3600,
         )
         response.headers["Access-Control-Allow-Origin"] = "*"
         response.headers["Cache-Control"] = "public, max-age=3600"

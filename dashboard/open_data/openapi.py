@@ -117,6 +117,7 @@ class About(_Body):
     title: str
     title_da: str
     publisher: str
+    publisher_da: str
     release: str
     updated: date
     version: str

@@ -4,6 +4,7 @@ rounded again); nothing is computed that the pages don't show."""
 
 from decimal import Decimal
 
+from dashboard.addresses import chart_page_path
 from dashboard.data import DataSet
 from dashboard.data.models import Case, Chart, Edition, FigureRow, Theme
 from dashboard.state import ViewState
@@ -59,7 +60,7 @@ def view_path(data: DataSet, row: FigureRow, lang: str = "da") -> str | None:
     view = ViewState(periods=(row.period,), lang=lang)
     if shown is not None:
         theme, chart = shown
-        return view.link(f"/{theme.slug}") + f"#figur-{chart.id}"
+        return chart_page_path(theme.slug, chart.id, view)
     if any(t.slug == row.theme for t in data.page_themes):
         return view.link(f"/{row.theme}")
     return None
@@ -153,7 +154,8 @@ def about_record(data: DataSet) -> dict:
     return {
         "title": about.title_en,
         "title_da": about.title_da,
-        "publisher": about.publisher,
+        "publisher": about.publisher_en,
+        "publisher_da": about.publisher_da,
         "release": about.release,
         "updated": about.updated.isoformat(),
         "version": data.version,

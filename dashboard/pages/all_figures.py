@@ -4,23 +4,22 @@ that shows it, and the selection downloads as CSV or Excel."""
 
 from dataclasses import replace
 from datetime import date
-from urllib.parse import urlsplit
 
 from dash import dcc, html
 
 from dashboard.addresses import public_address
+from dashboard.components.copy_box import citation_boxes
 from dashboard.components.link_notice import link_notice
 from dashboard.components.shell import SWITCH_LABELS, page_frame
 from dashboard.data import DataSet
 from dashboard.data.models import FigureRow
-from dashboard.figures.captions import APPROX_NOTE
+from dashboard.figures.captions import APPROX_NOTE, source_label
 from dashboard.figures.value_text import quoted, value_label
-from dashboard.formatting import number
-from dashboard.i18n import N_, danish_marker, translator
+from dashboard.formatting import long_date, number
+from dashboard.i18n import N_, danish_marker, plural_translator, translator
 from dashboard.open_data.citations import Cited
 from dashboard.open_data.figure_query import PAGE_SIZE, FigureQuery, parse_figure_query, select
 from dashboard.open_data.records import view_path
-from dashboard.pages.share import citation_boxes
 from dashboard.state import ViewState
 from dashboard.vocabulary import BASES_SHORT, PERIODS, SECTORS
 
@@ -28,7 +27,7 @@ from dashboard.vocabulary import BASES_SHORT, PERIODS, SECTORS
 BASE_NOUNS = {"workplaces": N_("Arbejdspladser"), "innovations": N_("Innovationer"),
               "innovative_workplaces": N_("Innovative arbejdspladser")}
 SECTOR_NOUNS = {"alle": N_("Hele sektoren"), "kommune": N_("Kommuner"), "region": N_("Regioner"), "stat": N_("Staten")}
-PRECISION_LABELS = {"exact": N_("præcise tal"), "approx": N_("ca. (kun i ord)"), "verbal": N_("kun ord")}
+PRECISION_LABELS = {"exact": N_("Præcise tal"), "approx": N_("Ca.-tal (offentliggjort i ord)"), "verbal": N_("Kun ord (intet tal)")}
 # (URL key, header, whether the column sorts)
 COLUMNS = (
     ("tema", N_("Tema"), True), ("periode", N_("Udgave"), True), ("sektor", N_("Sektor"), True),
@@ -68,6 +67,19 @@ def _facet(query: FigureQuery, attribute: str, heading: str, options) -> html.Di
                     children=[html.Span(heading, className="facet-heading", **{"aria-hidden": "true"}), *links])
 
 
+def _count_line(chosen, lang: str) -> str:
+    """»Viser 1–100 af 5.000 tal«, »Viser 1 tal«, or that nothing matches."""
+    _, n_ = translator(lang), plural_translator(lang)
+    count = len(chosen.rows)
+    if count == 0:
+        return _("Ingen tal passer til udvalget.")
+    if count <= PAGE_SIZE:
+        return n_("Viser {count} tal", "Viser alle {count} tal", count).format(count=number(count, lang))
+    first = (chosen.page - 1) * PAGE_SIZE + 1
+    return _("Viser {first}–{last} af {count} tal").format(
+        first=number(first, lang), last=number(first + len(chosen.page_rows) - 1, lang), count=number(count, lang))
+
+
 def _search(query: FigureQuery) -> html.Form:
     """A GET form: the words, and the rest of the selection carried along as it is."""
     _ = translator(query.lang)
@@ -76,6 +88,9 @@ def _search(query: FigureQuery) -> html.Form:
         action="/tal", method="get", role="search", className="figure-search",
         children=[
             html.Label(_("Søg i spørgsmål, svar og temaer"), htmlFor="tal-soeg", className="form-label"),
+            # The questions were only asked in Danish: on another language's page, say so.
+            html.P(_("Spørgsmålene findes kun på dansk; søg på dansk for at finde dem."), className="figure-search-hint")
+            if query.lang != "da" else None,
             html.Div(className="figure-search-row", children=[
                 dcc.Input(id="tal-soeg", type="search", name="q", value=query.search, className="figure-search-input",
                           autoComplete="off", debounce=True),
@@ -109,7 +124,7 @@ def _row(data: DataSet, row: FigureRow, theme_titles: dict, lang: str) -> html.T
         html.Td(_(BASE_NOUNS[row.base]), title=_(BASES_SHORT[row.base])),
         html.Td(number(row.n_obs, lang) if row.n_obs else "–", className="number"),
         html.Td(quoted(row.question_da, lang) if row.question_da else "–", className="question", **danish_marker(lang)),
-        html.Td(html.A(urlsplit(row.source_url).netloc.removeprefix("www."), href=row.source_url, title=row.source_url,
+        html.Td(html.A(source_label(row.source_url), href=row.source_url, title=row.source_url,
                        target="_blank", rel="noopener"), className="source"),
         html.Td(html.A(_("Vis i figur"), href=shown, className="figure-link") if shown else "–"),
     ])
@@ -159,23 +174,20 @@ def all_figures_layout(data: DataSet, query_args: dict) -> html.Div:
     _ = translator(lang)
     chosen = select(data, query)
     theme_titles = {t.slug: t.title.in_(lang) for t in data.themes}
-    first = (chosen.page - 1) * PAGE_SIZE + 1
-    shown = (_("Viser {first}–{last} af {count} tal").format(first=number(first, lang), last=number(first + len(chosen.page_rows) - 1, lang),
-                                                             count=number(len(chosen.rows), lang))
-             if chosen.rows else _("Ingen tal passer til udvalget."))
+    shown = _count_line(chosen, lang)
     cited = Cited(title=_("Alle tal"), editions="", address=public_address(query.with_(page=1).link()), lang=lang, key="data")
     content = html.Div(className="all-figures", children=[
         link_notice(query.notices, lang),
         html.H1(_("Alle tal")),
         html.P(_("Alle {count} offentliggjorte tal i Innovationsbarometeret med spørgsmål, grundlag, antal observationer "
-                 "og kilde. Datasæt {release} ({version}), opdateret {updated}.").format(
-            count=number(len(data.figures), lang), release=data.about.release, version=data.version,
-            updated=data.about.updated.isoformat()), className="theme-intro"),
+                 "og kilde. Udgivelse {release} af de verificerede tal, {updated}.").format(
+            count=number(len(data.figures), lang), release=data.about.release, updated=long_date(data.about.updated, lang)),
+            className="theme-intro"),
         _search(query),
         html.Div(className="facets", children=[_facet(query, *facet) for facet in _facets(data, lang)]),
         html.P(shown, className="figure-count", role="status"),
         _downloads(query),
-        html.P(_(APPROX_NOTE), className="figure-legend"),
+        html.P(_(APPROX_NOTE), className="figure-legend") if any(r.precision == "approx" for r in chosen.page_rows) else None,
         html.Div(className="table-responsive", children=html.Table(
             className="table table-sm figure-table",
             children=[html.Caption(_("Offentliggjorte tal"), className="visually-hidden"), _header(query),

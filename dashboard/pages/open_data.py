@@ -1,14 +1,14 @@
 """»Åbne data« (`/data`): the whole data set as files, the API, embeds and how to cite, for
-analysts and web editors: every address on it answers (tests/test_open_data_page.py)."""
+analysts and web editors: every address on it answers (tests/test_all_figures.py)."""
 
 from dash import dcc, html
 
 from dashboard.addresses import public_address
 from dashboard.components.shell import language_href, page_frame
 from dashboard.data import DataSet
-from dashboard.formatting import number
+from dashboard.formatting import long_date, number
 from dashboard.i18n import translator
-from dashboard.open_data.file_routes import DATA_FILES
+from dashboard.open_data.files import DATA_FILES
 from dashboard.state import ViewState, language_of
 
 
@@ -21,9 +21,10 @@ def open_data_layout(data: DataSet, query: dict) -> html.Div:
     content = html.Div(className="open-data", children=[
         html.H1(_("Åbne data")),
         html.P(_("Alle {count} offentliggjorte tal i Innovationsbarometeret, med spørgsmål, grundlag, antal observationer "
-                 "og kilde, som filer, gennem et API og som figurer til andre sider. Datasæt {release} ({version}), "
-                 "opdateret {updated}.").format(count=number(len(data.figures), lang), release=about.release,
-                                                version=data.version, updated=about.updated.isoformat()),
+                 "og kilde, som filer, gennem et API og som figurer til andre sider. Udgivelse {release} af de "
+                 "verificerede tal, {updated} (datasættets version {version}, som filerne og API'et også angiver).").format(
+            count=number(len(data.figures), lang), release=about.release, version=data.version,
+            updated=long_date(about.updated, lang)),
                className="theme-intro"),
         html.P(about.terms.in_(lang)),
         html.H2(_("Filer")),

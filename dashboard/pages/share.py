@@ -1,4 +1,4 @@
-"""»Indlejr og citér« for one chart's view (`/del/<theme>/<chart>?<view>`): the iframe code and
+"""»Indlejr eller citér« for one chart's view (`/del/<theme>/<chart>?<view>`): the iframe code and
 the view's address to copy, a preview of the embed, and the citation as text, BibTeX and RIS."""
 
 from datetime import date
@@ -7,42 +7,34 @@ from html import escape
 from dash import dcc, html
 
 from dashboard.addresses import chart_page_path, embed_path, public_address, share_path
-from dashboard.components.copy_box import copy_box
+from dashboard.components.copy_box import citation_boxes, copy_box
 from dashboard.components.link_notice import link_notice
 from dashboard.components.shell import language_href, page_frame
 from dashboard.data import DataSet
 from dashboard.data.models import Chart, Theme
 from dashboard.figures.chart_view import chart_view
 from dashboard.i18n import translator
-from dashboard.open_data.citations import Cited, cite
+from dashboard.open_data.citations import Cited
 from dashboard.pages.embed import embed_height
 from dashboard.state import ViewState, parse_query
 
 
-def iframe_code(data: DataSet, theme: Theme, chart: Chart, view: ViewState, height: int | None = None) -> str:
-    """The snippet a web editor pastes: the embed at full width up to the chart's own, titled for
-    screen readers, as high as the chart and its words (or `height`)."""
+def iframe_code(data: DataSet, theme: Theme, chart: Chart, view: ViewState, height: int | None = None,
+                width: int | None = None) -> str:
+    """The snippet a web editor pastes: the embed at full width up to the chart's own (or `width`
+    px), titled for screen readers, as high as the chart and its words (or `height`)."""
     title = escape(f"{chart.title.in_(view.lang)} – Innovationsbarometeret", quote=True)
     source = escape(public_address(embed_path(theme.slug, chart.id, view)), quote=True)
-    return (f'<iframe src="{source}" title="{title}" '
-            f'width="100%" height="{height or embed_height(data, theme, chart, view)}" '
-            'style="border:0;max-width:820px" loading="lazy"></iframe>')
+    size = f'width="{width}"' if width else 'width="100%"'
+    style = "border:0" if width else "border:0;max-width:820px"
+    return (f'<iframe src="{source}" title="{title}" {size} height="{height or embed_height(data, theme, chart, view)}" '
+            f'style="{style}" loading="lazy"></iframe>')
 
 
 def chart_cited(data: DataSet, theme: Theme, chart: Chart, view: ViewState) -> Cited:
     shown = chart_view(data, theme, chart, view)
     return Cited(title=chart.title.in_(view.lang), editions=shown.caption.editions,
                  address=public_address(chart_page_path(theme.slug, chart.id, view)), lang=view.lang, key=chart.id)
-
-
-def citation_boxes(cited: Cited, data: DataSet, retrieved: date) -> list:
-    _ = translator(cited.lang)
-    citation = cite(cited, data.about, retrieved)
-    return [
-        copy_box("citat-tekst", _("Som tekst"), citation.text, cited.lang),
-        copy_box("citat-bibtex", _("BibTeX"), citation.bibtex, cited.lang, rows=8),
-        copy_box("citat-ris", _("RIS (EndNote, Zotero, Mendeley)"), citation.ris, cited.lang, rows=8),
-    ]
 
 
 def share_layout(data: DataSet, theme: Theme, chart: Chart, query: dict) -> html.Div:
@@ -55,7 +47,7 @@ def share_layout(data: DataSet, theme: Theme, chart: Chart, query: dict) -> html
         children=[
             link_notice(parsed.notices, lang),
             dcc.Link(_("← Tilbage til figuren"), href=chart_page_path(theme.slug, chart.id, view), className="back-link"),
-            html.H1(_("Indlejr og citér")),
+            html.H1(_("Indlejr eller citér")),
             html.P(chart.title.in_(lang), className="share-chart-title"),
             html.Section(
                 id="indlejr",
@@ -64,7 +56,7 @@ def share_layout(data: DataSet, theme: Theme, chart: Chart, query: dict) -> html
                     html.H2(_("Indlejr figuren"), id="indlejr-titel"),
                     html.P(_("Sæt koden ind på en hjemmeside eller et intranet. Figuren viser de valgte perioder, "
                              "typer og sektorer og følger med, når datasættet opdateres.")),
-                    copy_box("indlejr-kode", _("Kode til indlejring (iframe)"), iframe_code(data, theme, chart, view), lang),
+                    copy_box("indlejr-kode", _("Kode til indlejring (iframe)"), iframe_code(data, theme, chart, view), lang, rows=6),
                     copy_box("visningens-adresse", _("Adressen til visningen"),
                              public_address(chart_page_path(theme.slug, chart.id, view)), lang, rows=2),
                     html.H3(_("Sådan ser den ud"), className="share-preview-title"),

@@ -84,7 +84,7 @@ class ServerPages:
     def page(self, path: str, query_string: str) -> ServerPage:
         path = path.rstrip("/") or "/"  # as Dash's router reads it: /lav-nye-services/ is the theme
         parsed = parse_query_string(query_string)
-        # The pages of »Alle tal« and »Indlejr og citér« give the day's date in their citations.
+        # Not kept: »Alle tal« and a chart's »Indlejr eller citér« (their citations carry today's date).
         known = path == "/" or path in self._themes or path in self._embeds
         # Kept: complete pages of an address that is a page, for a link without ignored parts (so
         # made-up addresses and notices cannot push the pages people read out of the cache).
@@ -149,9 +149,10 @@ class ServerPages:
         elif embedded is not None:
             chart = embedded[1]
             title, description = f"{chart.title.in_(view.lang)} – Innovationsbarometeret", embedded[0].intro.in_(view.lang)
-        elif registered is not None:  # »Alle tal«, the open-data page, a chart's »Indlejr og citér«
+        elif registered is not None:  # »Alle tal«, the open-data page, a chart's »Indlejr eller citér«
             title = registered["title"]() if callable(registered["title"]) else registered["title"]
-            description, image = _(registered.get("description") or ""), None
+            described = registered.get("description")
+            description, image = (_(described) if described else ""), None  # _("") is the catalogue's header
         else:  # the not-found page: no address of its own, nothing to preview
             title, description, image = _("Siden findes ikke") + " – Innovationsbarometeret", "", None
         page_path = path if registered is not None or path == "/" else None

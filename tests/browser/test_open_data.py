@@ -1,6 +1,6 @@
 """Open data in the browser: »Alle tal« searched, filtered and sorted with the state in the URL,
 each row's link to the chart that shows its value, the embed framed by another site (and a theme
-page refusing to be), and the copy buttons of »Indlejr og citér«."""
+page refusing to be), and the copy buttons of »Indlejr eller citér«."""
 
 import contextlib
 import functools
