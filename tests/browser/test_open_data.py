@@ -109,7 +109,8 @@ def test_the_embed_shows_in_another_sites_page_and_a_theme_page_refuses_to(brows
     with another_site(tmp_path) as site:
         page.goto(f"{site}/artikel.html")
         embed = page.frame_locator("#indlejret")
-        expect(embed.locator("h1.chart-title")).to_have_text(chart.title_da, timeout=20000)
+        expect(embed.locator("html[data-live]")).to_have_count(1, timeout=30000)  # the live page has taken over
+        expect(embed.locator("h1.chart-title")).to_have_text(chart.title_da)
         expect(embed.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=20000)  # the live chart took over
         expect(embed.locator(".chart-footer")).to_contain_text("Kilde: Innovationsbarometeret 2021-2023")
         back = embed.locator("a.embed-back")
@@ -154,5 +155,7 @@ def test_share_page_copies_the_embed_code(browser, base_url, data):
     expect(page.locator("#indlejr .copy-status").first).to_have_text("Kopieret")
     assert page.evaluate("() => navigator.clipboard.readText()") == box.input_value()
     assert box.input_value().startswith(f'<iframe src="{base_url}/indlejr/{THEME}/{chart.id}?periode=2021-2023"')
-    expect(page.frame_locator("iframe.share-preview").locator("h1.chart-title")).to_have_text(chart.title_da, timeout=20000)
+    preview = page.frame_locator("iframe.share-preview")
+    expect(preview.locator("html[data-live]")).to_have_count(1, timeout=30000)
+    expect(preview.locator("h1.chart-title")).to_have_text(chart.title_da)
     context.close()
