@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.open_data.figure_query import PAGE_SIZE, SORT_KEYS, FigureQuery, parse_figure_query, select
+from dashboard.open_data.figure_query import PAGE_SIZE, SORT_KEYS, FigureQuery, facet_counts, parse_figure_query, select
 from dashboard.open_data.records import FIGURE_FIELDS, figure_key
 from dashboard.vocabulary import BASES, PERIODS, PRECISIONS, SECTORS
 
@@ -41,6 +41,16 @@ def test_search_finds_words_in_question_answer_and_theme_in_either_language(data
     theme = select(data, parse_figure_query({"q": "Lav nye services"}, data)).rows
     assert {r.theme for r in theme} == {"lav-nye-services"}
     assert not select(data, parse_figure_query({"q": "borgere zzzz"}, data)).rows  # every word must match
+
+
+@pytest.mark.parametrize("attribute", ["themes", "periods", "sectors", "bases", "precisions"])
+def test_each_filter_option_says_how_many_rows_it_leads_to(data, attribute):
+    query = parse_figure_query({"q": "innovation", "praecision": "exact"}, data)
+    counts = facet_counts(data, query, attribute)
+    assert counts
+    for value, count in counts.items():
+        alone = query.with_(**{attribute: (value,)})
+        assert len(select(data, alone).rows) == count, value
 
 
 def test_sort_by_value_puts_words_only_values_last_in_either_order(data):

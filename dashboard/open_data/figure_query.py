@@ -7,8 +7,10 @@ understood is dropped and named in a notice, so a mangled link still opens.
 """
 
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from dashboard.data import DataSet
@@ -125,22 +127,31 @@ def parse_figure_query(query: Mapping[str, object], data: DataSet) -> FigureQuer
     return FigureQuery(**values, notices=tuple(notices))
 
 
-def _matches(row: FigureRow, query: FigureQuery, theme_titles: dict[str, str]) -> bool:
-    if query.themes and row.theme not in query.themes:
-        return False
-    if query.periods and row.period not in query.periods:
-        return False
-    if query.sectors and row.sector not in query.sectors:
-        return False
-    if query.bases and row.base not in query.bases:
-        return False
-    if query.precisions and row.precision not in query.precisions:
-        return False
-    if query.search:
-        haystack = _words(" ".join(filter(None, (row.question_da, row.label_da, row.label_en, row.verbal_da,
-                                                 theme_titles.get(row.theme, "")))))
-        return all(word in haystack for word in _words(query.search).split())
-    return True
+# Each filter's attribute and the row field it compares.
+FILTER_FIELDS = {"themes": "theme", "periods": "period", "sectors": "sector", "bases": "base", "precisions": "precision"}
+
+
+@lru_cache(maxsize=4)
+def _haystacks(data: DataSet) -> dict[int, str]:
+    """Each row's searchable text (by the row's place in the data set), folded once per data set."""
+    titles = {t.slug: f"{t.title_da} {t.title_en}" for t in data.themes}
+    return {index: _words(" ".join(filter(None, (row.question_da, row.label_da, row.label_en, row.verbal_da, titles.get(row.theme, "")))))
+            for index, row in enumerate(data.figures)}
+
+
+def _chosen(data: DataSet, query: FigureQuery) -> list[FigureRow]:
+    haystacks, words = _haystacks(data), _words(query.search).split()
+    wanted = {FILTER_FIELDS[a]: set(getattr(query, a)) for a in FILTER_FIELDS if getattr(query, a)}
+    return [row for index, row in enumerate(data.figures)
+            if all(getattr(row, name) in values for name, values in wanted.items())
+            and all(word in haystacks[index] for word in words)]
+
+
+def facet_counts(data: DataSet, query: FigureQuery, attribute: str) -> Counter:
+    """How many rows each value of a filter leads to: the selection without that filter, by value
+    (so a reader sees before clicking which choices hold figures)."""
+    rows = _chosen(data, replace(query, **{attribute: ()}))
+    return Counter(getattr(row, FILTER_FIELDS[attribute]) for row in rows)
 
 
 def _sort_key(key: str, lang: str, theme_order: dict[str, int]):
@@ -167,9 +178,8 @@ class Selection:
 def select(data: DataSet, query: FigureQuery) -> Selection:
     """The rows the query selects, sorted (empty values last either way, then in the data's
     order), and the page of them to show."""
-    theme_titles = {t.slug: f"{t.title_da} {t.title_en}" for t in data.themes}
     theme_order = {t.slug: i for i, t in enumerate(data.themes)}
-    chosen = [r for r in data.figures if _matches(r, query, theme_titles)]
+    chosen = _chosen(data, query)
     key = _sort_key(query.sort, query.lang, theme_order)
     present = sorted((r for r in chosen if key(r) is not None), key=key, reverse=query.order == "ned")
     rows = tuple(present + [r for r in chosen if key(r) is None])

@@ -18,7 +18,7 @@ from dashboard.figures.value_text import quoted, value_label
 from dashboard.formatting import long_date, number
 from dashboard.i18n import N_, danish_marker, plural_translator, translator
 from dashboard.open_data.citations import Cited
-from dashboard.open_data.figure_query import PAGE_SIZE, FigureQuery, parse_figure_query, select
+from dashboard.open_data.figure_query import PAGE_SIZE, FigureQuery, facet_counts, parse_figure_query, select
 from dashboard.open_data.records import view_path
 from dashboard.state import ViewState
 from dashboard.vocabulary import BASES_SHORT, PERIODS, SECTORS
@@ -50,19 +50,22 @@ def _facets(data: DataSet, lang: str) -> list[tuple[str, str, list[tuple[str, st
     ]
 
 
-def _option(query: FigureQuery, label: str, href: str, chosen: bool) -> dcc.Link:
-    """A filter option: a link to the selection with it toggled (dcc.Link takes no aria-current:
-    a chosen one says so in words, for screen readers, and in its look)."""
+def _option(query: FigureQuery, label: str, href: str, chosen: bool, count: int) -> dcc.Link:
+    """A filter option: a link to the selection with it toggled, saying how many rows it leads to
+    (dcc.Link takes no aria-current: a chosen one says so in words, for screen readers, and in its look)."""
     _ = translator(query.lang)
     hidden = html.Span(_(" (valgt)"), className="visually-hidden") if chosen else None
-    return dcc.Link([label, hidden], href=href, className="facet-option" + (" chosen" if chosen else ""))
+    return dcc.Link([label, " ", html.Span(number(count, query.lang), className="facet-count"), hidden], href=href,
+                    className="facet-option" + (" chosen" if chosen else "") + ("" if count else " empty"))
 
 
-def _facet(query: FigureQuery, attribute: str, heading: str, options) -> html.Div:
+def _facet(data: DataSet, query: FigureQuery, attribute: str, heading: str, options) -> html.Div:
     _ = translator(query.lang)
     chosen = getattr(query, attribute)
-    links = [_option(query, _("Alle"), query.with_(**{attribute: ()}).link(), not chosen)]
-    links += [_option(query, label, query.toggled(attribute, value).link(), value in chosen) for value, label in options]
+    counts = facet_counts(data, query, attribute)
+    links = [_option(query, _("Alle"), query.with_(**{attribute: ()}).link(), not chosen, sum(counts.values()))]
+    links += [_option(query, label, query.toggled(attribute, value).link(), value in chosen, counts[value])
+              for value, label in options]
     return html.Div(className="facet", role="group", **{"aria-label": heading},
                     children=[html.Span(heading, className="facet-heading", **{"aria-hidden": "true"}), *links])
 
@@ -124,7 +127,8 @@ def _row(data: DataSet, row: FigureRow, theme_titles: dict, lang: str) -> html.T
         html.Td(_(BASE_NOUNS[row.base]), title=_(BASES_SHORT[row.base])),
         html.Td(number(row.n_obs, lang) if row.n_obs else "–", className="number"),
         html.Td(quoted(row.question_da, lang) if row.question_da else "–", className="question", **danish_marker(lang)),
-        html.Td(html.A(source_label(row.source_url), href=row.source_url, title=row.source_url,
+        # Breaks only after a »/«: the address stays readable in a narrow column.
+        html.Td(html.A(source_label(row.source_url).replace("/", "/\u200b"), href=row.source_url, title=row.source_url,
                        target="_blank", rel="noopener"), className="source"),
         html.Td(html.A(_("Vis i figur"), href=shown, className="figure-link") if shown else "–"),
     ])
@@ -184,7 +188,7 @@ def all_figures_layout(data: DataSet, query_args: dict) -> html.Div:
             count=number(len(data.figures), lang), release=data.about.release, updated=long_date(data.about.updated, lang)),
             className="theme-intro"),
         _search(query),
-        html.Div(className="facets", children=[_facet(query, *facet) for facet in _facets(data, lang)]),
+        html.Div(className="facets", children=[_facet(data, query, *facet) for facet in _facets(data, lang)]),
         html.P(shown, className="figure-count", role="status"),
         _downloads(query),
         html.P(_(APPROX_NOTE), className="figure-legend") if any(r.precision == "approx" for r in chosen.page_rows) else None,

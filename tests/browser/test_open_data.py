@@ -46,7 +46,7 @@ def test_all_figures_searches_filters_and_sorts_with_the_state_in_the_url(page, 
     expect(page).to_have_url(f"{base_url}/tal?q=borgere&periode=2013-2014")
     expected = _expected(data, _query(page))
     expect(page.locator(".figure-table tbody tr")).to_have_count(len(expected))
-    expect(page.locator(".facet[aria-label='Udgave'] .chosen")).to_have_text("2013-2014 (valgt)")
+    expect(page.locator(".facet[aria-label='Udgave'] .chosen")).to_have_text(f"2013-2014 {len(expected)} (valgt)")
 
     page.locator(".figure-table th .sort-link", has_text="Værdi").click()
     expect(page).to_have_url(f"{base_url}/tal?q=borgere&periode=2013-2014&sorter=vaerdi")
