@@ -2,8 +2,12 @@
 file holds the rows of data/ as written there, and the responses say what they are and revalidate."""
 
 import csv
+import hashlib
 import io
 import json
+import os
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -214,10 +218,20 @@ def test_the_etag_gives_not_modified(client):
         assert client.get(f"/data/{file.name}", headers={"If-None-Match": '"other"'}).status_code == 200
 
 
-def test_the_same_data_gives_the_same_files(data):
+def test_the_same_data_gives_the_same_files_in_every_process(data):
+    """Each worker builds the files itself: their bytes (so their ETags) must not depend on the time
+    of writing or on the process (another PYTHONHASHSEED orders sets and dicts of strings otherwise)."""
     first = data_file_bodies(data)
     time.sleep(1.1)  # a second later: a file stamped with the time of writing would differ
-    assert data_file_bodies(data) == first  # so the ETag is the same in every process
+    assert data_file_bodies(data) == first
+    digests = {name: hashlib.sha256(body).hexdigest() for name, body in first.items()}
+    script = ("import hashlib, json; from dashboard.data import load_dataset; "
+              "from dashboard.open_data.files import data_file_bodies; "
+              "print(json.dumps({n: hashlib.sha256(b).hexdigest() for n, b in data_file_bodies(load_dataset()).items()}))")
+    for seed in ("1", "2"):
+        other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                               env={**os.environ, "PYTHONHASHSEED": seed}, cwd=DEFAULT_DIRECTORY.parent)
+        assert json.loads(other.stdout) == digests, seed
 
 
 def test_an_unknown_name_is_not_found(client):

@@ -115,3 +115,11 @@ def test_an_english_citation_names_the_publisher_in_english(data):
     assert citation.text.startswith("COI/CO-PI and Statistics Denmark: “Workplaces”. Innovationsbarometeret – published "
                                     "figures (release 2), edition 2021-2023. /x (retrieved 30 November 2026).")
     assert "AU  - COI/CO-PI and Statistics Denmark" in citation.ris
+
+
+def test_search_engines_list_the_theme_page_not_its_embeds(client, chart):
+    for path in (f"/indlejr/{THEME}/{chart.id}", f"/del/{THEME}/{chart.id}"):
+        assert '<meta name="robots" content="noindex">' in client.get(path).get_data(as_text=True), path
+    assert 'name="robots"' not in client.get(f"/{THEME}").get_data(as_text=True)
+    sitemap = client.get("/sitemap.xml").get_data(as_text=True)
+    assert "/tal</loc>" in sitemap and "/data</loc>" in sitemap and "/indlejr/" not in sitemap

@@ -32,6 +32,8 @@ def oembed_link(page: ServerPage) -> str:
 def head_tags(page: ServerPage, lang: str) -> str:
     image = public_address(page.image) if page.image else ""
     tags = [_meta("name", "description", page.description)] if page.description else []
+    if not page.indexed:
+        tags.append(_meta("name", "robots", "noindex"))
     if page.path is not None:
         tags.append(f'<link rel="canonical" href="{escape(public_address(page.path), quote=True)}">')
         tags += [f'<link rel="alternate" hreflang="{code}" href="{escape(public_address(page.alternates[code]), quote=True)}">'

@@ -37,6 +37,7 @@ class ServerPage:
     image: str | None  # the preview image's path (the view's first chart at 1200 x 630)
     complete: bool  # every chart drawn (not a placeholder)
     embeddable: bool = False  # a page of charts: oEmbed gives its (first) chart's embed
+    indexed: bool = True  # False: a chart's embed or »Indlejr eller citér« (its theme page is the one to list)
 
 
 def _page_query(query_string: str) -> dict:
@@ -158,6 +159,7 @@ class ServerPages:
         page_path = path if registered is not None or path == "/" else None
         return {
             "title": title, "description": description, "image": image, "embeddable": bool(theme or embedded),
+            "indexed": not path.startswith(("/indlejr/", "/del/")),
             "path": page_path and canonical.link(page_path),
             "alternates": {lang: canonical.with_lang(lang).link(page_path) for lang in LANGUAGES} if page_path else {},
         }

@@ -14,7 +14,9 @@ XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 
 
 def page_paths(data: DataSet) -> list[str]:
-    return ["/", *[f"/{theme.slug}" for theme in data.page_themes]]
+    """The pages a search engine should list: the overview, every theme, »Alle tal« and the open
+    data (not a chart's embed or its »Indlejr eller citér«, which repeat a theme page's chart)."""
+    return ["/", *[f"/{theme.slug}" for theme in data.page_themes], "/tal", "/data"]
 
 
 def robots_txt() -> str:
