@@ -275,6 +275,23 @@
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
 
+  /* An embed in another site's page says how tall it is, so a page that has the responsive embed
+     code (»Indlejr eller citér«) sizes the frame to it: no scroll bar at any width. */
+  var HEIGHT_MESSAGE = "innovationsbarometeret-hoejde";
+  if (window.parent !== window && window.ResizeObserver) {
+    var sentHeight = 0;
+    new ResizeObserver(function () {
+      if (!document.querySelector(".embed-site")) { return; }
+      var height = Math.ceil(document.documentElement.scrollHeight);
+      if (height !== sentHeight) {
+        sentHeight = height;
+        var message = {};
+        message[HEIGHT_MESSAGE] = height;
+        window.parent.postMessage(message, "*");
+      }
+    }).observe(document.documentElement);
+  }
+
   /* A text to copy (embed code, address, citation): the button names its box (data-copy), and the
      status says it in the page's words. Where the clipboard is out of reach (an address without
      https, a refusal) the text is left selected, and the status says to copy it by hand. */

@@ -3,6 +3,7 @@ the view's address to copy, a preview of the embed, and the citation as text, Bi
 
 from datetime import date
 from html import escape
+from urllib.parse import urlsplit
 
 from dash import dcc, html
 
@@ -31,6 +32,19 @@ def iframe_code(data: DataSet, theme: Theme, chart: Chart, view: ViewState, heig
             f'style="{style}" loading="lazy"></iframe>')
 
 
+# For a page that allows a script: the frame takes the height its embed says it has (dashboard.js).
+RESIZE_SCRIPT = ('<script>window.addEventListener("message",function(e){{var h=+(e.data&&e.data["innovationsbarometeret-hoejde"]);'
+                 'if({check}!(h>0))return;document.querySelectorAll("iframe").forEach(function(f){{'
+                 'if(f.contentWindow===e.source)f.style.height=h+"px";}});}});</script>')
+
+
+def responsive_code(data: DataSet, theme: Theme, chart: Chart, view: ViewState) -> str:
+    """The iframe and a few lines of script that keep it as tall as its content at any width."""
+    address = urlsplit(public_address("/"))
+    check = f'e.origin!=="{address.scheme}://{address.netloc}"||' if address.netloc else ""  # only our frames' word
+    return iframe_code(data, theme, chart, view) + "\n" + RESIZE_SCRIPT.format(check=check)
+
+
 def chart_cited(data: DataSet, theme: Theme, chart: Chart, view: ViewState) -> Cited:
     shown = chart_view(data, theme, chart, view)
     return Cited(title=chart.title.in_(view.lang), editions=shown.caption.editions,
@@ -57,6 +71,9 @@ def share_layout(data: DataSet, theme: Theme, chart: Chart, query: dict) -> html
                     html.P(_("Sæt koden ind på en hjemmeside eller et intranet. Figuren viser de valgte perioder, "
                              "typer og sektorer og følger med, når datasættet opdateres.")),
                     copy_box("indlejr-kode", _("Kode til indlejring (iframe)"), iframe_code(data, theme, chart, view), lang, rows=6),
+                    copy_box("indlejr-kode-tilpasset", _("Kode, der følger figurens højde (iframe og et lille script, "
+                                                         "hvor siden tillader scripts)"),
+                             responsive_code(data, theme, chart, view), lang, rows=6),
                     copy_box("visningens-adresse", _("Adressen til visningen"),
                              public_address(chart_page_path(theme.slug, chart.id, view)), lang, rows=2),
                     html.H3(_("Sådan ser den ud"), className="share-preview-title"),

@@ -3,6 +3,7 @@ each row's link to the chart that shows its value, the embed framed by another s
 page refusing to be), and the copy buttons of »Indlejr eller citér«."""
 
 import contextlib
+import re
 import functools
 import http.server
 import threading
@@ -158,4 +159,26 @@ def test_share_page_copies_the_embed_code(browser, base_url, data):
     preview = page.frame_locator("iframe.share-preview")
     expect(preview.locator("html[data-live]")).to_have_count(1, timeout=30000)
     expect(preview.locator("h1.chart-title")).to_have_text(chart.title_da)
+    context.close()
+
+
+def test_the_responsive_embed_code_keeps_the_frame_as_tall_as_the_chart(browser, base_url, data, tmp_path):
+    chart = data.theme(THEME).charts[0]
+    share = browser.new_page()
+    share.goto(f"{base_url}/del/{THEME}/{chart.id}")
+    code = share.locator("#indlejr-kode-tilpasset").first.input_value()
+    share.close()
+    assert code.startswith("<iframe ") and "<script>" in code and f'e.origin!=="{base_url}"' in code
+    (tmp_path / "smal.html").write_text(f'<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>Smal side</title></head>'
+                                        f'<body style="margin:0">{code}</body></html>', encoding="utf-8")
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    with another_site(tmp_path) as site:
+        page.goto(f"{site}/smal.html")
+        frame = page.frame_locator("iframe")
+        expect(frame.locator("html[data-live]")).to_have_count(1, timeout=30000)
+        page.wait_for_timeout(500)
+        inner = page.frames[1].evaluate("() => document.documentElement.scrollHeight")
+        outer = page.evaluate("() => document.querySelector('iframe').getBoundingClientRect().height")
+        assert abs(inner - outer) <= 2 and outer != int(re.search(r'height="(\d+)"', code).group(1))
     context.close()
