@@ -21,9 +21,9 @@ import yaml
 from dashboard.data import DEFAULT_DIRECTORY
 from dashboard.data.loader import STATBANK_FILE
 from dashboard.open_data.file_routes import register_data_file_routes
+from dashboard.open_data.data_package import data_file_bodies
 from dashboard.open_data.files import (CASE_DESCRIPTIONS, CASES_CSV, DATA_FILES, EDITION_DESCRIPTIONS, EDITIONS_CSV,
-                                       FIGURES_CSV, JSON_FILE, PACKAGE_FILE, XLSX_FILE, ZIP_FILE, cell_text,
-                                       data_file_bodies)
+                                       FIGURES_CSV, JSON_FILE, PACKAGE_FILE, XLSX_FILE, ZIP_FILE, cell_text)
 from dashboard.open_data.records import CASE_FIELDS, EDITION_FIELDS
 from dashboard.vocabulary import PRECISIONS
 
@@ -226,7 +226,7 @@ def test_the_same_data_gives_the_same_files_in_every_process(data):
     assert data_file_bodies(data) == first
     digests = {name: hashlib.sha256(body).hexdigest() for name, body in first.items()}
     script = ("import hashlib, json; from dashboard.data import load_dataset; "
-              "from dashboard.open_data.files import data_file_bodies; "
+              "from dashboard.open_data.data_package import data_file_bodies; "
               "print(json.dumps({n: hashlib.sha256(b).hexdigest() for n, b in data_file_bodies(load_dataset()).items()}))")
     for seed in ("1", "2"):
         other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,

@@ -8,7 +8,8 @@ from functools import lru_cache
 from flask import Response, request
 
 from dashboard.data import DataSet
-from dashboard.open_data.files import DATA_FILES, PACKAGE_FILE, DataFile, data_file_bodies
+from dashboard.open_data.data_package import data_file_bodies
+from dashboard.open_data.files import DATA_FILES, PACKAGE_FILE, DataFile
 
 MAX_AGE_S = 3600
 

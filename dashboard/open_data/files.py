@@ -1,5 +1,5 @@
-"""The data set as open-data files: a CSV per table, one JSON document, one workbook, a Frictionless
-Data Package describing the CSVs, and a ZIP of them all. Pure functions of the data set, each giving
+"""The data set as open-data files: a CSV per table, one JSON document, one workbook (the Frictionless
+Data Package describing the CSVs, and the ZIP of them all: `data_package.py`). Pure functions of the data set, each giving
 bytes; the same data set gives the same bytes (fixed times inside the ZIPs), so a file's digest
 names it across processes.
 
@@ -8,7 +8,6 @@ sheet, the package in `version` and `updated`. A CSV is only rows under one head
 and the response headers say what it is."""
 
 import csv
-import hashlib
 import io
 import re
 import json
@@ -16,16 +15,14 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import get_args
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from dashboard.data import DataSet
-from dashboard.data.models import Case, LocalizedText
+from dashboard.data.models import LocalizedText
 from dashboard.open_data.records import (FIGURE_FIELDS, about_record, case_record, edition_record, figure_records,
                                          theme_record)
-from dashboard.vocabulary import BASES, CASE_TYPE_TO_FILTER, PERIODS, PRECISIONS, SECTORS
 
 FIGURES_CSV = "innovationsbarometeret-figures.csv"
 EDITIONS_CSV = "innovationsbarometeret-editions.csv"
@@ -81,22 +78,6 @@ CASE_DESCRIPTIONS = {
     "source_url": "Where the case or tool is described",
     "source_kind": "coi (published by COI/CO-PI) or external (another public source)",
 }
-
-# The allowed values of a field, by its name in any table (from the vocabulary and the models).
-ENUMS = {
-    "period": list(PERIODS),
-    "sector": list(SECTORS),
-    "base": list(BASES),
-    "precision": list(PRECISIONS),
-    "kind": list(get_args(Case.model_fields["kind"].annotation)),
-    "source_kind": list(get_args(Case.model_fields["source_kind"].annotation)),
-}
-_TYPE = "|".join(CASE_TYPE_TO_FILTER)
-PATTERNS = {"innovation_types": f"({_TYPE})(;({_TYPE}))*"}
-NUMBER_TYPES = {"edition": "integer", "n": "integer", "answers": "integer", "year": "integer",
-                "value_pct": "number", "response_rate_pct": "number"}
-URL_FIELDS = {"source_url"}
-
 
 @dataclass(frozen=True)
 class Table:
@@ -158,7 +139,7 @@ def data_set_json(data: DataSet) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def _zipped(entries: dict[str, bytes], day: date) -> bytes:
+def zipped(entries: dict[str, bytes], day: date) -> bytes:
     """A ZIP whose entries carry `day` as their time, so the same entries give the same bytes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -224,80 +205,4 @@ def data_set_xlsx(data: DataSet, figures: list[dict] | None = None, selection: s
         entries = {entry.filename: saved.read(entry) for entry in saved.infolist()}
     entries["docProps/core.xml"] = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>",
                                           entries["docProps/core.xml"])
-    return _zipped(entries, data.about.updated)
-
-
-def _schema_field(table: Table, name: str, description: str) -> dict:
-    described = {"name": name, "type": NUMBER_TYPES.get(name, "string"), "description": description}
-    if name in URL_FIELDS:
-        described["format"] = "uri"
-    constraints = {"required": True} if name not in table.optional else {}
-    if name in ENUMS:
-        constraints["enum"] = ENUMS[name]
-    if name in PATTERNS:
-        constraints["pattern"] = PATTERNS[name]
-    if name in table.unique:
-        constraints["unique"] = True
-    return described | ({"constraints": constraints} if constraints else {})
-
-
-def table_schema(table: Table) -> dict:
-    schema = {
-        "fields": [_schema_field(table, name, text) for name, text in table.descriptions.items()],
-        "missingValues": [""],
-        "primaryKey": table.primary_key,
-    }
-    return schema | ({"foreignKeys": list(table.foreign_keys)} if table.foreign_keys else {})
-
-
-def package_version(data: DataSet) -> str:
-    """The release and the content digest: »2+677f339df3a9«."""
-    return f"{data.about.release}+{data.version}"
-
-
-def data_package(data: DataSet, csv_bodies: dict[str, bytes]) -> bytes:
-    """datapackage.json (Frictionless Data Package v1, tabular) for the CSVs, found beside it. No
-    licence is named: none has been published for the barometer's own figures (about.yaml's terms say so)."""
-    about = data.about
-    source_urls = dict.fromkeys(row.source_url for row in data.figures)
-    package = {
-        "profile": "tabular-data-package",
-        "name": "innovationsbarometeret",
-        "title": about.title_en,
-        "description": (f"{about.title_en}, published by {about.publisher_en}: release {about.release} of "
-                        f"{about.updated.isoformat()}, data version {data.version}.\n\n{about.terms_en}\n\n{about.terms_da}"),
-        "version": package_version(data),
-        "created": f"{about.updated.isoformat()}T00:00:00Z",
-        "updated": about.updated.isoformat(),
-        "homepage": about.homepage,
-        "contributors": [{"title": about.publisher_en, "path": about.homepage, "role": "publisher"}],
-        "sources": [{"title": about.publisher_en, "path": about.homepage}]
-                   + [{"title": f"Published figures: {url}", "path": url} for url in source_urls],
-        "keywords": ["innovation", "public sector", "Denmark", "survey"],
-        "resources": [
-            {
-                "name": table.name,
-                "path": table.file_name,
-                "profile": "tabular-data-resource",
-                "title": table.title,
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "bytes": len(csv_bodies[table.file_name]),
-                "hash": f"sha256:{hashlib.sha256(csv_bodies[table.file_name]).hexdigest()}",
-                "schema": table_schema(table),
-            }
-            for table in TABLES
-        ],
-    }
-    return json.dumps(package, ensure_ascii=False, indent=2).encode("utf-8")
-
-
-def data_file_bodies(data: DataSet) -> dict[str, bytes]:
-    """Every file of DATA_FILES, by name: the package describes the CSVs it is zipped with."""
-    bodies = {table.file_name: table_csv(table, data) for table in TABLES}
-    bodies[PACKAGE_FILE] = data_package(data, bodies)
-    bodies[XLSX_FILE] = data_set_xlsx(data)
-    bodies[JSON_FILE] = data_set_json(data)
-    bodies[ZIP_FILE] = _zipped(dict(bodies), data.about.updated)
-    return {file.name: bodies[file.name] for file in DATA_FILES}
+    return zipped(entries, data.about.updated)
