@@ -292,6 +292,15 @@
     }).observe(document.documentElement);
   }
 
+  /* The preview on »Indlejr eller citér« is one of our embeds: it takes the height it says it has. */
+  window.addEventListener("message", function (event) {
+    var height = +(event.data && event.data[HEIGHT_MESSAGE]);
+    if (event.origin !== window.location.origin || !(height > 0)) { return; }
+    document.querySelectorAll("iframe.share-preview").forEach(function (frame) {
+      if (frame.contentWindow === event.source) { frame.style.height = height + "px"; }
+    });
+  });
+
   /* A text to copy (embed code, address, citation): the button names its box (data-copy), and the
      status says it in the page's words. Where the clipboard is out of reach (an address without
      https, a refusal) the text is left selected, and the status says to copy it by hand. */

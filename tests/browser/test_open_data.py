@@ -159,6 +159,10 @@ def test_share_page_copies_the_embed_code(browser, base_url, data):
     preview = page.frame_locator("iframe.share-preview")
     expect(preview.locator("html[data-live]")).to_have_count(1, timeout=30000)
     expect(preview.locator("h1.chart-title")).to_have_text(chart.title_da)
+    page.wait_for_timeout(500)  # the preview is as tall as its content: no scroll bar, nothing cut
+    inner = page.query_selector("iframe.share-preview").content_frame().evaluate("() => document.documentElement.scrollHeight")
+    outer = page.evaluate("() => document.querySelector('iframe.share-preview').getBoundingClientRect().height")
+    assert abs(inner - outer) <= 3, (inner, outer)
     context.close()
 
 
