@@ -17,26 +17,11 @@ import time
 from pathlib import Path
 
 import requests
-from playwright.sync_api import sync_playwright
-
-from bench.common import CHROMIUM, CHROMIUM_ARGS, print_table, production_server, summary
+from bench.common import print_table, production_server, summary
+from bench.page_load import measure
 
 ROOT = Path(__file__).resolve().parents[1]
 PATHS = ("/tal", "/tal?q=innovation", "/tal?sorter=vaerdi&orden=ned&side=25", "/tal?tema=samarbejd&periode=2021-2023")
-
-FIRST_ROWS = """
-  window.__firstRows = null;
-  window.__live = null;
-  new MutationObserver((_, observer) => {
-    if (window.__firstRows === null && document.querySelector('.figure-table tbody tr')) {
-      window.__firstRows = -1;
-      requestAnimationFrame(() => requestAnimationFrame(() => { window.__firstRows = performance.now(); }));
-    }
-    if (window.__live === null && document.documentElement.hasAttribute('data-live')) { window.__live = performance.now(); }
-    if (window.__firstRows > 0 && window.__live !== null) { observer.disconnect(); }
-  }).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-live']});
-"""
-
 
 def data_with_rows(rows: int, directory: Path) -> Path:
     """The shipped data in `directory`, its figures repeated under new ids up to `rows`."""
@@ -52,29 +37,6 @@ def data_with_rows(rows: int, directory: Path) -> Path:
         writer.writeheader()
         writer.writerows(shipped + copies)
     return target
-
-
-def browser_times(base_url: str, path: str, runs: int) -> tuple[list[float], list[float], list[int]]:
-    first, live, sizes = [], [], []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for _ in range(runs + 1):  # the first run warms the workers and is not counted
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            transferred = {}
-            cdp.on("Network.loadingFinished", lambda e: transferred.__setitem__(e["requestId"], e["encodedDataLength"]))
-            page.add_init_script(FIRST_ROWS)
-            page.goto(base_url + path)
-            page.wait_for_function("() => window.__firstRows > 0 && window.__live !== null", timeout=30000)
-            page.wait_for_load_state("networkidle")
-            first.append(page.evaluate("window.__firstRows") / 1000)
-            live.append(page.evaluate("window.__live") / 1000)
-            sizes.append(sum(transferred.values()))
-            context.close()
-        browser.close()
-    return first[1:], live[1:], sizes[1:]
 
 
 def server_times(base_url: str, path: str, runs: int) -> list[float]:
@@ -97,7 +59,7 @@ def main() -> None:
         os.environ["DASHBOARD_DATA"] = str(data_with_rows(args.rows, Path(directory)))
         with production_server() as (url, _):
             for path in PATHS:
-                first, live, sizes = browser_times(url, path, args.runs)
+                first, sizes, live = measure(url, path, args.runs, first=".figure-table tbody tr")
                 server = server_times(url, path, 20)
                 rows.append([path, args.runs, f"{summary(first)[0]:.2f} s", f"{summary(first)[1]:.2f} s",
                              f"{summary(live)[0]:.2f} s", f"{max(sizes) / 1e6:.2f} MB",

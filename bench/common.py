@@ -1,6 +1,7 @@
 """Shared by the benchmarks: the production server on 127.0.0.1, Chromium, and a table printer."""
 
 import contextlib
+import functools
 import os
 import platform
 import runpy
@@ -9,7 +10,9 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import urllib.request
 from datetime import date
 from pathlib import Path
@@ -100,3 +103,22 @@ def print_table(title: str, header: list[str], rows: list[list]) -> None:
     print("|" + "|".join("---" for _ in header) + "|")
     for row in rows:
         print("| " + " | ".join(str(cell) for cell in row) + " |")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def folder_server(folder):
+    """`folder`'s files on a free loopback port (another origin than the app's), without a log;
+    yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -13,14 +13,11 @@ Row 2 is the floor for a Dash page on the machine. Issue 16's target: row 3's fi
 
 import argparse
 import contextlib
-import functools
 import shutil
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from bench.common import ROOT, print_table, production_server, summary
+from bench.common import ROOT, folder_server, print_table, production_server, summary
 from bench.one_chart_app import THEME, first_figure
 from bench.page_load import measure
 
@@ -36,11 +33,6 @@ Plotly.newPlot("chart", figure.data, figure.layout, {responsive: true, displaylo
 """
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @contextlib.contextmanager
 def static_page_server():
     """The figure on a plain HTML page, served from a temporary folder on a free loopback port."""
@@ -50,13 +42,10 @@ def static_page_server():
     (folder / "draw.js").write_text(DRAW, encoding="utf-8")
     figure = first_figure().to_json().replace("</", "<\\/")  # JSON inside <script>: no "</" may end it early
     (folder / "index.html").write_text(STATIC_PAGE.format(plotly=plotly.name, figure=figure), encoding="utf-8")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        with folder_server(folder) as url:
+            yield url
     finally:
-        server.shutdown()
         shutil.rmtree(folder)
 
 

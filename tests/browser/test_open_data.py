@@ -2,16 +2,12 @@
 each row's link to the chart that shows its value, the embed framed by another site (and a theme
 page refusing to be), and the copy buttons of »Indlejr eller citér«."""
 
-import contextlib
 import re
-import functools
-import http.server
-import threading
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import expect
 
-from bench.common import free_port
+from bench.common import folder_server
 from dashboard.figures.value_text import value_text
 from dashboard.open_data.figure_query import parse_figure_query, select
 from dashboard.open_data.records import chart_showing
@@ -82,20 +78,6 @@ def test_each_rows_link_opens_the_chart_that_shows_its_value(page, console, base
     assert console.errors == []
 
 
-@contextlib.contextmanager
-def another_site(directory):
-    """A second local origin (another port), serving `directory`."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def test_the_embed_shows_in_another_sites_page_and_a_theme_page_refuses_to(browser, base_url, data, tmp_path):
     chart = data.theme(THEME).charts[0]
     (tmp_path / "artikel.html").write_text(f"""<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>En kommunes side</title></head>
@@ -107,7 +89,7 @@ def test_the_embed_shows_in_another_sites_page_and_a_theme_page_refuses_to(brows
     page = context.new_page()
     refused = []
     page.on("console", lambda m: refused.append(m.text) if "frame-ancestors" in m.text else None)
-    with another_site(tmp_path) as site:
+    with folder_server(tmp_path) as site:
         page.goto(f"{site}/artikel.html")
         embed = page.frame_locator("#indlejret")
         expect(embed.locator("html[data-live]")).to_have_count(1, timeout=30000)  # the live page has taken over
@@ -177,7 +159,7 @@ def test_the_responsive_embed_code_keeps_the_frame_as_tall_as_the_chart(browser,
                                         f'<body style="margin:0">{code}</body></html>', encoding="utf-8")
     context = browser.new_context(viewport={"width": 320, "height": 700})
     page = context.new_page()
-    with another_site(tmp_path) as site:
+    with folder_server(tmp_path) as site:
         page.goto(f"{site}/smal.html")
         frame = page.frame_locator("iframe")
         expect(frame.locator("html[data-live]")).to_have_count(1, timeout=30000)
