@@ -17,6 +17,10 @@ def public_host() -> str:
     return urlsplit(os.environ.get("DASHBOARD_PUBLIC_URL", "")).netloc
 
 
+EMBED_PREFIX = "/indlejr/"  # a chart alone, for other sites to frame (the only pages that may be)
+SHARE_PREFIX = "/del/"  # a chart's »Indlejr eller citér«
+
+
 # The pages of one chart. `view` is a state.ViewState; the presenter view is the page's view.
 def chart_page_path(theme_slug: str, chart_id: str, view) -> str:
     """The chart in its theme page."""
@@ -25,9 +29,9 @@ def chart_page_path(theme_slug: str, chart_id: str, view) -> str:
 
 def embed_path(theme_slug: str, chart_id: str, view) -> str:
     """The chart alone, for other sites to frame."""
-    return view.as_presentation(False).link(f"/indlejr/{theme_slug}/{chart_id}")
+    return view.as_presentation(False).link(f"{EMBED_PREFIX}{theme_slug}/{chart_id}")
 
 
 def share_path(theme_slug: str, chart_id: str, view) -> str:
     """»Indlejr eller citér«: the chart's embed code and citations."""
-    return view.as_presentation(False).link(f"/del/{theme_slug}/{chart_id}")
+    return view.as_presentation(False).link(f"{SHARE_PREFIX}{theme_slug}/{chart_id}")

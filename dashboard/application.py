@@ -13,6 +13,7 @@ from dashboard.dash_internals import (
     CALLBACK_PATH, DASH_PAGES_META, GRAPH_CODE, LOADING_TEXT, SERVER_VIEW, UNUSED_SCRIPTS,
     deferred_renderer_start, deferred_scripts, router_search,
 )
+from dashboard.addresses import embed_path, share_path
 from dashboard.data import DEFAULT_DIRECTORY, DataError, DataSet, load_dataset
 from dashboard.export.images import ImageRenderer
 from dashboard.export.routes import register_export_routes
@@ -148,10 +149,10 @@ def _register_open_data_pages(data: DataSet) -> None:
     )
     for theme in data.page_themes:
         for chart in theme.charts:
-            dash.register_page(f"embed.{chart.id}", path=f"/indlejr/{theme.slug}/{chart.id}", name=chart.title_da,
+            dash.register_page(f"embed.{chart.id}", path=embed_path(theme.slug, chart.id, ViewState()), name=chart.title_da,
                                title=_translated_title("", chart), layout=_chart_page(embed_layout, data, theme, chart))
             dash.register_page(
-                f"share.{chart.id}", path=f"/del/{theme.slug}/{chart.id}", name=chart.title_da,
+                f"share.{chart.id}", path=share_path(theme.slug, chart.id, ViewState()), name=chart.title_da,
                 title=_translated_title(N_("Indlejr eller citér"), chart),
                 description=N_("Koden til at indlejre figuren på en anden side, og en henvisning til at citere den."),
                 layout=_chart_page(share_layout, data, theme, chart),

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
 from dashboard.dash_internals import CALLBACK_PATH, DEVELOPMENT_ROUTES, CallbackRequest, hot_reload
+from dashboard.addresses import EMBED_PREFIX
 from dashboard.data import DataSet
 from dashboard.i18n import translator
 from dashboard.palette import INK
@@ -73,9 +74,6 @@ def malformed_callback(app) -> str | None:
     if parsed.output not in app.callback_map:
         return "ukendt callback"
     return None
-
-
-EMBED_PREFIX = "/indlejr/"  # the only pages other sites may frame
 
 
 def content_security_policy(script_hashes, framed_by: str = "'none'") -> str:

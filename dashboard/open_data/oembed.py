@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from flask import jsonify, request
 
-from dashboard.addresses import public_address, public_host
+from dashboard.addresses import EMBED_PREFIX, SHARE_PREFIX, public_address, public_host
 from dashboard.data import DataSet
 from dashboard.open_data.api import open_to_every_origin, problem_response
 from dashboard.pages.embed import embed_height
@@ -30,7 +30,7 @@ def embedded_chart(data: DataSet, url: str):
         return None
     parts = [part for part in address.path.split("/") if part]
     themes = {t.slug: t for t in data.page_themes}
-    if len(parts) == 3 and parts[0] in ("indlejr", "del") and parts[1] in themes:
+    if len(parts) == 3 and f"/{parts[0]}/" in (EMBED_PREFIX, SHARE_PREFIX) and parts[1] in themes:
         theme, wanted = themes[parts[1]], parts[2]
     elif len(parts) == 1 and parts[0] in themes:
         theme, wanted = themes[parts[0]], address.fragment.removeprefix("figur-")

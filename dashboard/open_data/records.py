@@ -4,7 +4,7 @@ rounded again); nothing is computed that the pages don't show."""
 
 from decimal import Decimal
 
-from dashboard.addresses import chart_page_path
+from dashboard.addresses import chart_page_path, embed_path
 from dashboard.data import DataSet
 from dashboard.data.models import Case, Chart, Edition, FigureRow, Theme
 from dashboard.state import ViewState
@@ -53,10 +53,11 @@ def chart_showing(data: DataSet, row: FigureRow) -> tuple[Theme, Chart] | None:
     return None
 
 
-def view_path(data: DataSet, row: FigureRow, lang: str = "da") -> str | None:
+def view_path(data: DataSet, row: FigureRow, lang: str = "da", shown: tuple[Theme, Chart] | None = None) -> str | None:
     """The view that shows the row: its theme in the row's edition, at the chart that draws it
-    (the theme page itself where only the headline shows it; None where no page does)."""
-    shown = chart_showing(data, row)
+    (`shown`, if the caller has looked it up; the theme page itself where only the headline shows
+    it; None where no page does)."""
+    shown = shown or chart_showing(data, row)
     view = ViewState(periods=(row.period,), lang=lang)
     if shown is not None:
         theme, chart = shown
@@ -94,7 +95,7 @@ def figure_record(data: DataSet, row: FigureRow, edition_of: dict[str, int]) -> 
         "source_url": row.source_url,
         "note": row.note,
         "chart": shown[1].id if shown else None,
-        "view_path": view_path(data, row),
+        "view_path": view_path(data, row, shown=shown),
     }
 
 
@@ -142,7 +143,7 @@ def theme_record(theme: Theme) -> dict:
             {"id": c.id, "figure_id": c.figure_id, "title_da": c.title_da, "title_en": c.title_en,
              "group_by": c.group_by, "sectors": list(c.sectors),
              "categories": list(c.categories) if c.categories else None,
-             "embed_path": f"/indlejr/{theme.slug}/{c.id}"}
+             "embed_path": embed_path(theme.slug, c.id, ViewState())}
             for c in theme.charts
         ],
     }

@@ -83,6 +83,19 @@ def _count_line(chosen, lang: str) -> str:
         first=number(first, lang), last=number(first + len(chosen.page_rows) - 1, lang), count=number(count, lang))
 
 
+def _facet_panel(data: DataSet, query: FigureQuery) -> html.Details:
+    """The filters, folded on a phone to one line of what is chosen, as the theme pages' panel is
+    (the same classes: 02-dashboard.css shows it open on wider screens)."""
+    _ = translator(query.lang)
+    facets = _facets(data, query.lang)
+    chosen = [label for attribute, _heading, options in facets for value, label in options if value in getattr(query, attribute)]
+    return html.Details(className="filter-details", children=[
+        html.Summary(className="filter-fold", children=[html.Span(_("Filtre: "), className="filter-fold-label"),
+                                                        html.Span(", ".join(chosen) or _("alle tal"))]),
+        html.Div(className="facets", children=[_facet(data, query, *facet) for facet in facets]),
+    ])
+
+
 def _search(query: FigureQuery) -> html.Form:
     """A GET form: the words, and the rest of the selection carried along as it is."""
     _ = translator(query.lang)
@@ -188,7 +201,7 @@ def all_figures_layout(data: DataSet, query_args: dict) -> html.Div:
             count=number(len(data.figures), lang), release=data.about.release, updated=long_date(data.about.updated, lang)),
             className="theme-intro"),
         _search(query),
-        html.Div(className="facets", children=[_facet(data, query, *facet) for facet in _facets(data, lang)]),
+        _facet_panel(data, query),
         html.P(shown, className="figure-count", role="status"),
         _downloads(query),
         html.P(_(APPROX_NOTE), className="figure-legend") if any(r.precision == "approx" for r in chosen.page_rows) else None,

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs
 import dash
 import plotly.graph_objects as go
 
+from dashboard.addresses import EMBED_PREFIX, SHARE_PREFIX, embed_path
 from dashboard.components import ids
 from dashboard.components.ids import component_key
 from dashboard.components.filters import filter_links
@@ -77,7 +78,7 @@ class ServerPages:
         self._data = data
         self._images = images
         self._themes = {f"/{t.slug}": t for t in data.page_themes}
-        self._embeds = {f"/indlejr/{t.slug}/{c.id}": (t, c) for t in data.page_themes for c in t.charts}
+        self._embeds = {embed_path(t.slug, c.id, ViewState()): (t, c) for t in data.page_themes for c in t.charts}
         self._pages: OrderedDict[tuple[str, str], ServerPage] = OrderedDict()
         self._lock = Lock()
         self.defaults_drawn = False
@@ -147,19 +148,18 @@ class ServerPages:
             title, description = f"{theme.title.in_(view.lang)} – Innovationsbarometeret", theme.intro.in_(view.lang)
         elif path == "/":
             title, description = "Innovationsbarometeret", overview_intro(view.lang)
-        elif embedded is not None:
-            chart = embedded[1]
-            title, description = f"{chart.title.in_(view.lang)} – Innovationsbarometeret", embedded[0].intro.in_(view.lang)
-        elif registered is not None:  # »Alle tal«, the open-data page, a chart's »Indlejr eller citér«
+        elif registered is not None:  # a chart's embed and »Indlejr eller citér«, »Alle tal«, the open-data page
             title = registered["title"]() if callable(registered["title"]) else registered["title"]
             described = registered.get("description")
-            description, image = (_(described) if described else ""), None  # _("") is the catalogue's header
+            description = (_(described) if described else ""  # _("") is the catalogue's header
+                           ) if embedded is None else embedded[0].intro.in_(view.lang)
+            image = image if embedded is not None else None
         else:  # the not-found page: no address of its own, nothing to preview
             title, description, image = _("Siden findes ikke") + " – Innovationsbarometeret", "", None
         page_path = path if registered is not None or path == "/" else None
         return {
             "title": title, "description": description, "image": image, "embeddable": bool(theme or embedded),
-            "indexed": not path.startswith(("/indlejr/", "/del/")),
+            "indexed": not path.startswith((EMBED_PREFIX, SHARE_PREFIX)),
             "path": page_path and canonical.link(page_path),
             "alternates": {lang: canonical.with_lang(lang).link(page_path) for lang in LANGUAGES} if page_path else {},
         }
