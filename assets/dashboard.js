@@ -48,7 +48,7 @@
      and takes its place once it has drawn every chart, in the same layout, so nothing moves; a
      click before that is a link to the view it names. */
   var handedOver = !document.getElementById("ib-server-view");
-  var handOverDeadline = Date.now() + 15000;  /* a live page whose charts cannot be drawn still takes over */
+  var handOverDeadline = Infinity;  /* from the live page's start: one whose charts cannot be drawn still takes over */
   var handOverPending = false;
 
   function liveDrawn(live) {
@@ -85,9 +85,45 @@
     handOverPending = true;
     window.requestAnimationFrame(handOver);
   }
-  window.setTimeout(function check() { if (!handedOver) { scheduleHandOver(); window.setTimeout(check, 500); } }, 500);
-
   if (handedOver) { document.documentElement.setAttribute("data-live", ""); }
+
+  /* The live page starts when a person first shows they are there (a pointer, key, touch, wheel or
+     focus): until then the drawn page costs a slow phone nothing, and its links work. It starts at
+     once where the server could not draw a chart (a placeholder), or drew no page. Its script
+     files (held back as <script data-held-src>, fetched at low priority meanwhile) then run in
+     order, and the last tells Dash's renderer to start (dash_internals.LIVE_START). */
+  var INTENT = ["pointerdown", "pointermove", "keydown", "touchstart", "wheel", "focusin"];
+  var liveStarted = false;
+
+  function startLive() {
+    if (liveStarted) { return; }
+    liveStarted = true;
+    INTENT.forEach(function (type) { window.removeEventListener(type, startLive, true); });
+    var start = function () { document.dispatchEvent(new Event("ib-start-live")); };
+    var held = Array.prototype.slice.call(document.querySelectorAll("script[data-held-src]"));
+    if (!held.length) {  /* the shell's scripts are deferred and run before DOMContentLoaded */
+      document.addEventListener("DOMContentLoaded", start);
+      return;
+    }
+    handOverDeadline = Date.now() + 15000;
+    window.setTimeout(function check() { if (!handedOver) { scheduleHandOver(); window.setTimeout(check, 500); } }, 500);
+    var last = null;
+    held.forEach(function (placeholder) {
+      var script = document.createElement("script");
+      script.src = placeholder.getAttribute("data-held-src");
+      script.async = false;  /* run in the shell's order */
+      placeholder.parentNode.insertBefore(script, placeholder);
+      last = script;
+    });
+    last.addEventListener("load", start);
+  }
+
+  var server = document.getElementById("ib-server-view");
+  if (!server || server.querySelector(".server-graph-pending")) {
+    startLive();
+  } else {
+    INTENT.forEach(function (type) { window.addEventListener(type, startLive, { capture: true, passive: true }); });
+  }
 
   /* `messages`: the page's texts in its language (a dcc.Store written by the server). */
   function copy(text, done, messages) {

@@ -25,6 +25,39 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+# The live page has taken over (assets/dashboard.js sets data-live on <html>), or the page was not
+# drawn by the server and starts its scripts at once.
+LIVE = """() => document.documentElement.hasAttribute('data-live') ||
+  (location.href !== 'about:blank' && document.readyState !== 'loading' && !document.getElementById('ib-server-view'))"""
+
+
+def start_live(page, frame=None, timeout_s: float = 30) -> None:
+    """Move the pointer over the page until the live page has taken over, as a person's hand on
+    the mouse does: a drawn page starts its live page on a person's first pointer, key, touch,
+    wheel or focus. `frame`: the Frame of an iframe whose page is to start (the pointer moves
+    over the iframe)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    document = frame or page
+    if frame:
+        frame.frame_element().scroll_into_view_if_needed()
+    deadline = time.monotonic() + timeout_s
+    step = 0
+    while True:
+        try:
+            if document.evaluate(LIVE):
+                return
+        except PlaywrightError:  # the page is navigating: ask its next document
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the live page did not take over within {timeout_s:.0f} s")
+        box = frame.frame_element().bounding_box() if frame else None
+        x, y = (box["x"], box["y"]) if box else (0, 0)
+        step += 1
+        page.mouse.move(x + 10 + 10 * (step % 2), y + 10)
+        page.wait_for_timeout(50)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -12,7 +12,7 @@ import argparse
 
 from playwright.sync_api import sync_playwright
 
-from bench.common import CHROMIUM, CHROMIUM_ARGS, print_table, production_server, summary
+from bench.common import CHROMIUM, CHROMIUM_ARGS, print_table, production_server, start_live, summary
 
 # Settled: no callback in Dash's own record of them (window.store is the renderer's Redux store).
 TOGGLE_AND_WAIT = """async (label) => {
@@ -45,6 +45,7 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(url + "/lav-nye-services")
+        start_live(page)
         page.wait_for_selector(".chart-card .js-plotly-plot .main-svg")
         page.wait_for_timeout(500)
         for _ in range(6):  # both states once through every worker's cache, not counted

@@ -11,7 +11,7 @@ from flask import has_request_context, request
 from dashboard.callbacks import register_callbacks
 from dashboard.dash_internals import (
     CALLBACK_PATH, DASH_PAGES_META, GRAPH_CODE, LOADING_TEXT, SERVER_VIEW, UNUSED_SCRIPTS,
-    deferred_renderer_start, deferred_scripts, router_search,
+    deferred_renderer_start, deferred_scripts, held_scripts, router_search,
 )
 from dashboard.addresses import embed_path, share_path
 from dashboard.data import DEFAULT_DIRECTORY, DataError, DataSet, load_dataset
@@ -59,11 +59,16 @@ def request_language() -> str:
     return language_of(request.args) if has_request_context() else ViewState().lang
 
 
+# The one script a drawn page runs at once (downloads, copying, and starting the live page).
+EAGER_SCRIPTS = ("/assets/dashboard.js",)
+
+
 class BarometerDash(dash.Dash):
     """Dash whose page shell arrives drawn: the page's content written on the server
     (`server_view`), its head (title, description, canonical, the other language, a preview
     image), in the page's language, with scripts that load without blocking the paint and leave
-    out what no page needs. The live page takes over when it has drawn (assets/dashboard.js)."""
+    out what no page needs. The live page's scripts wait until a person first uses the page (at once
+    where the server could not draw a chart), and it takes over when it has drawn (assets/dashboard.js)."""
 
     server_pages: ServerPages | None = None  # None: a shell without a server-drawn view (bench.one_chart_app)
 
@@ -76,15 +81,22 @@ class BarometerDash(dash.Dash):
         _ = translator(lang)
         entry = kwargs["app_entry"].replace(LOADING_TEXT, _("Indlæser …"))
         metas = kwargs["metas"]
+        scripts = UNUSED_SCRIPTS.sub("", kwargs["scripts"])
         if self.server_pages is not None and has_request_context() and request.path != CALLBACK_PATH:
             shown = self.server_pages.page(request.path, request.query_string.decode("latin-1"))
             kwargs["title"] = html.escape(shown.title)
-            metas = f"{DASH_PAGES_META.sub('', metas)}\n{head_tags(shown, lang)}"
             entry = (f'<div id="{SERVER_VIEW}">{shown.body}</div>\n'
                      + entry.replace('id="react-entry-point"', 'id="react-entry-point" class="ib-live-pending"', 1))
+            # The page is drawn and works as links: the live page's scripts wait for a person.
+            prefetch, scripts = held_scripts(scripts, eager=EAGER_SCRIPTS)
+            metas = (f"{DASH_PAGES_META.sub('', metas)}\n{head_tags(shown, lang)}\n{prefetch}"
+                     f'\n<link rel="prefetch" as="script" href="{GRAPH_CODE}">')
+        else:
+            metas += f'\n<link rel="preload" as="script" href="{GRAPH_CODE}">'
+            scripts = deferred_scripts(scripts)
         kwargs["app_entry"] = entry
-        kwargs["metas"] = metas + f'\n<link rel="preload" as="script" href="{GRAPH_CODE}">'
-        kwargs["scripts"] = deferred_scripts(UNUSED_SCRIPTS.sub("", kwargs["scripts"]))
+        kwargs["metas"] = metas
+        kwargs["scripts"] = scripts
         return super().interpolate_index(**kwargs).replace("<html>", f'<html lang="{lang}">', 1)
 
 

@@ -61,14 +61,41 @@ class CallbackRequest(BaseModel):
     state: list[_Dependency | list[_Dependency]] = []
 
 
+# The event on `document` that starts Dash's renderer, sent by assets/dashboard.js once every
+# script file of the shell has run.
+LIVE_START = "ib-start-live"
+# A script file held back until the live page is wanted: inert until dashboard.js loads it.
+HELD_SCRIPT = '<script type="application/x-held" data-held-src="{src}"></script>'
+_SCRIPT_TAG = re.compile(r'<script src="([^"]+)"></script>')
+
+
 def deferred_scripts(scripts: str) -> str:
     """The shell's script files loaded without blocking the page's first paint (in order)."""
     return scripts.replace(SCRIPT_FILE, '<script defer src="')
 
 
+def held_scripts(scripts: str, eager: tuple[str, ...]) -> tuple[str, str]:
+    """The shell's script files for a page the server drew: those whose address contains one of
+    `eager` load as deferred scripts; the others are held back (HELD_SCRIPT) and fetched at low
+    priority, so running them costs the page nothing until a person uses it.
+    Returns (prefetch links for the <head>, the scripts)."""
+    links = []
+
+    def replace(match: re.Match) -> str:
+        src = match.group(1)
+        if any(name in src for name in eager):
+            return f'<script defer src="{src}"></script>'
+        links.append(f'<link rel="prefetch" as="script" href="{src}">')
+        return HELD_SCRIPT.format(src=src)
+
+    tags = _SCRIPT_TAG.sub(replace, scripts)
+    return "\n".join(links), tags
+
+
 def deferred_renderer_start(renderer: str) -> str:
-    """Dash's start of its renderer, run once the deferred scripts have (DOMContentLoaded)."""
-    return f'document.addEventListener("DOMContentLoaded", function () {{ {renderer.replace("var renderer", "window.renderer")} }});'
+    """Dash's start of its renderer, run when dashboard.js says every script file has (LIVE_START)."""
+    start = renderer.replace("var renderer", "window.renderer")
+    return f'document.addEventListener("{LIVE_START}", function () {{ {start} }}, {{once: true}});'
 
 
 def router_search() -> str | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from plotly.offline import get_plotlyjs_version
 
+from dashboard.dash_internals import LIVE_START
 from dashboard.serving import error_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,11 +88,23 @@ def test_pages_use_the_vendored_partial_plotly_bundle_of_the_shipped_version(cli
 
 def test_pages_leave_out_scripts_no_page_needs_but_keep_the_regenerator_runtime(client):
     page = client.get("/styr-processen").get_data(as_text=True)
-    scripts = re.findall(r'<script defer src="([^"]+)"', page)
-    assert scripts and not re.search(r"<script src=", page)  # every script file waits for the page to be drawn
-    assert not [s for s in scripts if "polyfill" in s or "dash_table" in s]
+    scripts = re.findall(r'data-held-src="([^"]+)"', page)
+    assert scripts and not [s for s in scripts if "polyfill" in s or "dash_table" in s]
     assert any("/assets/00-regenerator-runtime-" in s for s in scripts)
     assert any("dash_renderer" in s for s in scripts) and any("dash_core_components" in s for s in scripts)
+
+
+def test_a_drawn_page_runs_one_small_script_and_holds_the_live_pages_back(client):
+    """The page works as drawn; the live page's scripts run when a person uses it (dashboard.js)."""
+    page = client.get("/styr-processen").get_data(as_text=True)
+    assert not re.search(r"<script src=", page)  # nothing blocks the paint
+    ran = re.findall(r'<script defer src="([^"]+)"', page)
+    assert len(ran) == 1 and ran[0].startswith("/assets/dashboard.js")
+    held = re.findall(r'<script type="application/x-held" data-held-src="([^"]+)"></script>', page)
+    prefetched = re.findall(r'<link rel="prefetch" as="script" href="([^"]+)">', page)
+    assert len(held) >= 8 and held == prefetched[:len(held)]  # fetched meanwhile, at low priority, in order
+    assert f'addEventListener("{LIVE_START}"' in page and "new DashRenderer()" in page
+    assert f'"{LIVE_START}"' in (ROOT / "assets" / "dashboard.js").read_text(encoding="utf-8")
 
 
 def test_an_error_shows_a_danish_page_without_traceback(dash_app, monkeypatch):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from bench.common import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_up
+from bench.common import CHROMIUM, CHROMIUM_ARGS, free_port, start_live, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -73,12 +73,10 @@ def viewport():
     return {"width": 1280, "height": 900}
 
 
-LIVE = "() => document.documentElement.hasAttribute('data-live')"
-
-
-def wait_for_live_page(page) -> None:
-    """The live page has taken over from the page the server drew (assets/dashboard.js)."""
-    page.wait_for_function(LIVE, timeout=30000)
+def wait_for_live_page(page, frame=None) -> None:
+    """The live page has taken over from the page the server drew (assets/dashboard.js). It starts
+    when a person first uses the page: the pointer moves over it (or over `frame`'s iframe) until then."""
+    start_live(page, frame)
 
 
 @pytest.fixture
@@ -107,7 +105,9 @@ def console(page) -> Console:
 
 
 def wait_for_charts(page, count: int | None = None) -> None:
-    """Wait until every chart card has drawn its Plotly figure (not the placeholder it starts with)."""
+    """Wait until the live page has taken over and every chart card has drawn its Plotly figure
+    (not the placeholder it starts with)."""
+    wait_for_live_page(page)
     page.wait_for_selector(".chart-card .js-plotly-plot .main-svg", timeout=20000)
     page.wait_for_function(
         """n => {

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard.data import load_dataset
-from tests.browser.conftest import wait_for_charts
+from tests.browser.conftest import wait_for_charts, wait_for_live_page
 
 AXE = (Path(__file__).parent / "vendor" / "axe-4.14.1.min.js").read_text(encoding="utf-8")
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -31,7 +31,7 @@ def axe_page(browser):
 @pytest.mark.parametrize("path", PAGES)
 def test_no_wcag_a_or_aa_violations(axe_page, base_url, path):
     axe_page.goto(base_url + path)
-    axe_page.wait_for_function("() => document.documentElement.hasAttribute('data-live')", timeout=30000)
+    wait_for_live_page(axe_page)
     if axe_page.locator(".chart-card, .embed, .presenter").count():
         axe_page.wait_for_selector(".js-plotly-plot .main-svg")
     axe_page.add_script_tag(content=AXE)

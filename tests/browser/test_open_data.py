@@ -92,7 +92,7 @@ def test_the_embed_shows_in_another_sites_page_and_a_theme_page_refuses_to(brows
     with folder_server(tmp_path) as site:
         page.goto(f"{site}/artikel.html")
         embed = page.frame_locator("#indlejret")
-        expect(embed.locator("html[data-live]")).to_have_count(1, timeout=30000)  # the live page has taken over
+        wait_for_live_page(page, page.wait_for_selector("#indlejret").content_frame())  # a reader's pointer over it
         expect(embed.locator("h1.chart-title")).to_have_text(chart.title_da)
         expect(embed.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=20000)  # the live chart took over
         expect(embed.locator(".chart-footer")).to_contain_text("Kilde: Innovationsbarometeret 2021-2023")
@@ -139,7 +139,7 @@ def test_share_page_copies_the_embed_code(browser, base_url, data):
     assert page.evaluate("() => navigator.clipboard.readText()") == box.input_value()
     assert box.input_value().startswith(f'<iframe src="{base_url}/indlejr/{THEME}/{chart.id}?periode=2021-2023"')
     preview = page.frame_locator("iframe.share-preview")
-    expect(preview.locator("html[data-live]")).to_have_count(1, timeout=30000)
+    wait_for_live_page(page, page.wait_for_selector("iframe.share-preview").content_frame())
     expect(preview.locator("h1.chart-title")).to_have_text(chart.title_da)
     page.wait_for_timeout(500)  # the preview is as tall as its content: no scroll bar, nothing cut
     inner = page.query_selector("iframe.share-preview").content_frame().evaluate("() => document.documentElement.scrollHeight")
@@ -161,8 +161,7 @@ def test_the_responsive_embed_code_keeps_the_frame_as_tall_as_the_chart(browser,
     page = context.new_page()
     with folder_server(tmp_path) as site:
         page.goto(f"{site}/smal.html")
-        frame = page.frame_locator("iframe")
-        expect(frame.locator("html[data-live]")).to_have_count(1, timeout=30000)
+        wait_for_live_page(page, page.wait_for_selector("iframe").content_frame())
         page.wait_for_timeout(500)
         inner = page.frames[1].evaluate("() => document.documentElement.scrollHeight")
         outer = page.evaluate("() => document.querySelector('iframe').getBoundingClientRect().height")

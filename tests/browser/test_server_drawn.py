@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from dashboard.figures.chart_view import chart_views
 from dashboard.state import ViewState
-from tests.browser.conftest import ARTIFACTS, Console
+from tests.browser.conftest import ARTIFACTS, Console, wait_for_live_page
 
 LAYOUT_SHIFTS = """
 window.ibShifts = [];
@@ -109,7 +109,7 @@ def test_the_live_page_takes_over_without_moving_anything(charts_drawn, browser)
         page.add_init_script(LAYOUT_SHIFTS)
         assert 'class="chart-svg' in page.request.get(charts_drawn + "/samarbejd").text()  # drawn, not placeholders
         page.goto(charts_drawn + "/samarbejd")
-        page.wait_for_function("() => document.documentElement.hasAttribute('data-live')", timeout=30000)
+        wait_for_live_page(page)
         page.wait_for_timeout(500)
         assert page.locator("#ib-server-view").count() == 0
         shifts = page.evaluate("window.ibShifts")
@@ -121,6 +121,48 @@ def test_the_live_page_takes_over_without_moving_anything(charts_drawn, browser)
         page.wait_for_url(re.compile(r"periode=2013-2014,2015-2016,2018-2019$"))
         assert console.errors == [], console.errors
         context.close()
+
+
+LIVE = "() => document.documentElement.hasAttribute('data-live')"
+NOTHING_RAN = """() => typeof DashRenderer === 'undefined' && typeof Plotly === 'undefined' &&
+  !document.querySelector('#react-entry-point .site') && !document.documentElement.hasAttribute('data-live')"""
+
+
+def test_the_live_page_waits_for_a_person_and_starts_on_a_key_or_a_touch(charts_drawn, browser):
+    """Untouched, a drawn page runs no Dash or plotly.js (a slow phone's main thread stays free);
+    the first key or touch starts the live page, and it takes over with the focus where it was."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    console = Console(page)
+    page.goto(charts_drawn + "/lav-nye-services")
+    page.wait_for_timeout(2000)
+    assert page.evaluate(NOTHING_RAN)
+    expect(page.locator("#ib-server-view svg.chart-svg-wide").first).to_be_visible()
+    page.keyboard.press("Tab")  # to the skip link
+    page.wait_for_function(LIVE, timeout=30000)
+    assert page.evaluate("() => document.getElementById('react-entry-point').contains(document.activeElement)")
+    expect(page.locator(".chart-card .js-plotly-plot .main-svg").first).to_be_visible()
+    assert console.errors == [], console.errors
+    context.close()
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = phone.new_page()
+    page.goto(charts_drawn + "/lav-nye-services?lang=en")
+    page.wait_for_timeout(1000)
+    assert page.evaluate(NOTHING_RAN)
+    page.locator("#ib-server-view h1").tap()
+    page.wait_for_function(LIVE, timeout=30000)
+    phone.close()
+
+
+def test_a_view_the_server_could_not_draw_goes_live_at_once(charts_drawn, fresh):
+    """The presenter view's slides are sized by the screen, so the server leaves their charts to the
+    live page, which starts without waiting for a person."""
+    view = charts_drawn + "/lav-nye-services?visning=praesentation"
+    assert "server-graph-pending" in fresh.request.get(view).text()
+    fresh.goto(view)
+    fresh.wait_for_function(LIVE, timeout=30000)
+    expect(fresh.locator(".presenter-slide:not([hidden]) .main-svg").first).to_be_visible()
 
 
 def test_a_filter_clicked_while_the_page_loads_lands_in_the_right_view(charts_drawn, fresh):
@@ -136,7 +178,7 @@ def test_a_filter_clicked_while_the_page_loads_lands_in_the_right_view(charts_dr
     option = fresh.locator("#ib-server-view .filter-options a", has_text="2018-2019")
     option.click()  # before the live page exists: a link
     fresh.wait_for_url(re.compile(r"periode=2013-2014,2015-2016,2021-2023$"))
-    fresh.wait_for_function("() => document.documentElement.hasAttribute('data-live')", timeout=30000)
+    wait_for_live_page(fresh)
     live = fresh.locator("#react-entry-point .filter-options input[value='2018-2019']").first
     expect(live).not_to_be_checked()
     expect(fresh.locator("#react-entry-point .filter-options input[value='2021-2023']").first).to_be_checked()
@@ -151,7 +193,7 @@ def test_the_server_drawn_and_the_live_page_show_the_same_text_and_values(charts
             url = charts_drawn + ViewState(lang=lang).link(f"/{theme.slug}")
             server.goto(url)
             live.goto(url)
-            live.wait_for_function("() => document.documentElement.hasAttribute('data-live')", timeout=30000)
+            wait_for_live_page(live)
             drawn = _texts(server, "#ib-server-view")
             shown = _texts(live, "#react-entry-point")
             for selector in READ:
@@ -169,6 +211,8 @@ def test_the_server_drawn_and_the_live_page_show_the_same_text_and_values(charts
 def test_the_drawn_page_stays_when_the_live_page_cannot_start(charts_drawn, fresh):
     fresh.route(re.compile(r"dash_renderer"), lambda route: route.abort())  # a blocked or failed script
     fresh.goto(charts_drawn + "/lav-nye-services")
+    fresh.mouse.move(10, 10)  # a person is there: the live page tries to start
+    fresh.wait_for_function("() => document.querySelector('script[src*=\"dash_renderer\"]') !== null")
     fresh.wait_for_timeout(16000)  # past the takeover's deadline for charts that cannot be drawn
     expect(fresh.locator("#ib-server-view svg.chart-svg-wide").first).to_be_visible()
     fresh.locator("#ib-server-view .filter-options a", has_text="2021-2023").click()
