@@ -72,7 +72,7 @@ def _untouched(page) -> dict:
 
 def _touched(page) -> dict:
     page.wait_for_timeout(TOUCH_AFTER_S * 1000)
-    box = page.locator("#ib-server-view h1").first.bounding_box()
+    box = page.locator("h1:visible").first.bounding_box()
     page.touchscreen.tap(box["x"] + 10, box["y"] + box["height"] / 2)
     page.wait_for_function("() => window.__vitals.live !== null", timeout=120000)
     page.wait_for_timeout(1000)  # layout shifts after the handover count too
