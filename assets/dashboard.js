@@ -59,6 +59,35 @@
     });
   }
 
+  /* The browser has scrolled a drawn page to its #figur-…, and the live page takes over in the same
+     place: scrolling there again would pull back a reader who has scrolled on meanwhile. */
+  (function () {
+    var server = document.getElementById("ib-server-view");
+    try {
+      var target = server && window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+      if (target && server.contains(target)) { scrolledToHash = true; }
+    } catch (error) { /* a malformed address: nothing to scroll to */ }
+  })();
+
+  /* A button that needs the live page (copying a chart's link), pressed before the live page has
+     taken over: pressed again, at the same place in the live page, once it has. */
+  var pressedEarly = null;
+  document.addEventListener("click", function (event) {
+    var button = !handedOver && event.target.closest("#ib-server-view button.ib-needs-js");
+    if (!button) { return; }
+    var selector = "button" + Array.prototype.filter.call(button.classList, function (name) { return name !== "ib-needs-js"; })
+      .map(function (name) { return "." + CSS.escape(name); }).join("");
+    var server = document.getElementById("ib-server-view");
+    pressedEarly = { selector: selector, index: Array.prototype.indexOf.call(server.querySelectorAll(selector), button) };
+  }, true);
+
+  function pressAgain() {
+    if (!pressedEarly) { return; }
+    var again = document.querySelectorAll("#react-entry-point " + pressedEarly.selector)[pressedEarly.index];
+    pressedEarly = null;
+    if (again) { again.click(); }
+  }
+
   function handOver() {
     handOverPending = false;
     var server = document.getElementById("ib-server-view");
@@ -78,6 +107,7 @@
       target.focus({ preventScroll: true });
     }
     document.documentElement.setAttribute("data-live", "");
+    pressAgain();
   }
 
   function scheduleHandOver() {

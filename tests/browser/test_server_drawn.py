@@ -155,6 +155,32 @@ def test_the_live_page_waits_for_a_person_and_starts_on_a_key_or_a_touch(charts_
     phone.close()
 
 
+def test_a_reader_who_scrolled_on_from_a_chart_link_stays_where_they_are(charts_drawn, fresh):
+    fresh.goto(charts_drawn + "/lav-nye-services?periode=2018-2019#figur-arbejdspladser-sektor")
+    fresh.wait_for_function(  # the browser has scrolled the drawn page to the chart
+        "() => Math.abs(document.getElementById('figur-arbejdspladser-sektor').getBoundingClientRect().top) < 40")
+    fresh.wait_for_timeout(1000)  # its smooth scroll has ended
+    fresh.mouse.move(300, 300)
+    fresh.mouse.wheel(0, -400)  # reads on, upwards: the live page starts
+    fresh.wait_for_function(LIVE, timeout=30000)
+    fresh.wait_for_timeout(1000)
+    top = fresh.evaluate("() => document.getElementById('figur-arbejdspladser-sektor').getBoundingClientRect().top")
+    assert top > 300, top  # not pulled back to the chart
+
+
+def test_a_button_pressed_before_the_live_page_took_over_is_pressed_on_it(charts_drawn, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True,
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(charts_drawn + "/lav-nye-services#figur-flere-typer")
+    page.locator("#ib-server-view #figur-flere-typer .chart-link").tap()  # starts the live page too
+    page.wait_for_function(LIVE, timeout=30000)
+    status = page.locator("#figur-flere-typer .copy-status")
+    expect(status).to_have_text("Linket til figuren er kopieret")
+    assert page.evaluate("navigator.clipboard.readText()") == charts_drawn + "/lav-nye-services#figur-flere-typer"
+    context.close()
+
+
 def test_a_view_the_server_could_not_draw_goes_live_at_once(charts_drawn, fresh):
     """The presenter view's slides are sized by the screen, so the server leaves their charts to the
     live page, which starts without waiting for a person."""
