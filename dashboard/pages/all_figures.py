@@ -129,21 +129,25 @@ def _value_cell(row: FigureRow, lang: str) -> html.Td:
 
 
 def _row(data: DataSet, row: FigureRow, theme_titles: dict, lang: str) -> html.Tr:
+    """One figure. On a phone each row is a card, whose cells below the answer and the value are
+    named by their `data-label` (assets/02-dashboard.css)."""
     _ = translator(lang)
     shown = view_path(data, row, lang)
+    labelled = {key: {"data-label": _(label)} for key, label, _sorts in COLUMNS}
     return html.Tr([
-        html.Td(theme_titles.get(row.theme, row.theme)),
+        html.Td(theme_titles.get(row.theme, row.theme), className="theme"),
         html.Td(row.period, className="period"),
-        html.Td(_(SECTOR_NOUNS[row.sector])),
+        html.Td(_(SECTOR_NOUNS[row.sector]), className="sector"),
         html.Th(row.label.in_(lang), scope="row"),
         _value_cell(row, lang),
-        html.Td(_(BASE_NOUNS[row.base]), title=_(BASES_SHORT[row.base])),
-        html.Td(number(row.n_obs, lang) if row.n_obs else "–", className="number"),
-        html.Td(quoted(row.question_da, lang) if row.question_da else "–", className="question", **danish_marker(lang)),
+        html.Td(_(BASE_NOUNS[row.base]), title=_(BASES_SHORT[row.base]), className="base", **labelled["grundlag"]),
+        html.Td(number(row.n_obs, lang) if row.n_obs else "–", className="number", **labelled["n"]),
+        html.Td(quoted(row.question_da, lang) if row.question_da else "–", className="question",
+                **labelled["spoergsmaal"], **danish_marker(lang)),
         # Breaks only after a »/«: the address stays readable in a narrow column.
         html.Td(html.A(source_label(row.source_url).replace("/", "/\u200b"), href=row.source_url, title=row.source_url,
-                       target="_blank", rel="noopener"), className="source"),
-        html.Td(html.A(_("Vis i figur"), href=shown, className="figure-link") if shown else "–"),
+                       target="_blank", rel="noopener"), className="source", **labelled["kilde"]),
+        html.Td(html.A(_("Vis i figur"), href=shown, className="figure-link") if shown else "–", className="shown"),
     ])
 
 

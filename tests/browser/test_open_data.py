@@ -61,6 +61,24 @@ def test_all_figures_searches_filters_and_sorts_with_the_state_in_the_url(page, 
     assert console.errors == []
 
 
+def test_all_figures_reads_as_a_card_per_figure_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{base_url}/tal?q=planlagt")
+    wait_for_live_page(page)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390  # nothing to scroll sideways to
+    card = page.locator(".figure-table tbody tr").first
+    for part in ("th[scope=row]", ".value", ".number", ".question", ".source a", ".figure-link"):
+        box = card.locator(part).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, (part, box)
+    named = card.evaluate("""row => [...row.querySelectorAll('[data-label]')].map(
+        cell => [cell.dataset.label, getComputedStyle(cell, '::before').content])""")
+    assert [label for label, _ in named] == ["Grundlag", "N", "Spørgsmål", "Kilde"]
+    assert all(content not in ("none", "normal", "") for _, content in named), named
+    screenshot(page, "alle-tal-390px")
+    context.close()
+
+
 def test_each_rows_link_opens_the_chart_that_shows_its_value(page, console, base_url, data):
     for precision in ("exact", "approx", "verbal"):
         row = next(r for r in data.figures if r.precision == precision)
