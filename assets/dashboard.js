@@ -88,6 +88,31 @@
     if (again) { again.click(); }
   }
 
+  /* What a person has typed into the drawn page's fields (a search begun before the live page took
+     over) goes on in the live page's field of the same id, as typed, caret and all. */
+  function typedFields(server) {
+    return Array.prototype.filter.call(server.querySelectorAll("input[id], textarea[id]"), function (field) {
+      return field.value !== field.defaultValue;
+    }).map(function (field) {
+      var caret = null;
+      try { caret = [field.selectionStart, field.selectionEnd]; } catch (error) { /* a field without a caret */ }
+      return { id: field.id, value: field.value, caret: caret };
+    });
+  }
+
+  function carryOver(typed) {
+    typed.forEach(function (entry) {
+      var field = document.getElementById(entry.id);
+      if (!field || !("value" in field)) { return; }
+      /* The live field is React's: set its value as typing does, so its state follows. */
+      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value").set.call(field, entry.value);
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      if (document.activeElement === field && entry.caret && entry.caret[0] !== null) {
+        try { field.setSelectionRange(entry.caret[0], entry.caret[1]); } catch (error) { /* the same */ }
+      }
+    });
+  }
+
   function handOver() {
     handOverPending = false;
     var server = document.getElementById("ib-server-view");
@@ -98,6 +123,7 @@
     if (!live.querySelector(".site") || (!liveDrawn(live) && Date.now() < handOverDeadline)) { return; }
     handedOver = true;
     var focused = document.activeElement && server.contains(document.activeElement) ? document.activeElement : null;
+    var typed = typedFields(server);
     server.remove();
     live.classList.remove("ib-live-pending");
     if (focused) {  /* the same element of the live page (by id), else the page */
@@ -106,6 +132,7 @@
       if (!same) { live.setAttribute("tabindex", "-1"); }
       target.focus({ preventScroll: true });
     }
+    carryOver(typed);
     document.documentElement.setAttribute("data-live", "");
     pressAgain();
   }

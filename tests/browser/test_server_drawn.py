@@ -181,6 +181,24 @@ def test_a_button_pressed_before_the_live_page_took_over_is_pressed_on_it(charts
     context.close()
 
 
+def test_words_typed_before_the_live_page_took_over_are_kept(charts_drawn, fresh):
+    def slow_renderer(route):  # the live page comes while the person types, as on a slow line
+        time.sleep(2)
+        route.continue_()
+
+    fresh.route(re.compile(r"dash_renderer"), slow_renderer)
+    fresh.goto(charts_drawn + "/tal")
+    fresh.locator("#ib-server-view #tal-soeg").click()  # starts the live page
+    fresh.keyboard.type("borg", delay=100)
+    fresh.wait_for_function(LIVE, timeout=30000)
+    fresh.keyboard.type("ere")
+    field = fresh.locator("#react-entry-point #tal-soeg")
+    expect(field).to_be_focused()
+    expect(field).to_have_value("borgere")
+    fresh.keyboard.press("Enter")
+    fresh.wait_for_url("**/tal?q=borgere")
+
+
 def test_a_view_the_server_could_not_draw_goes_live_at_once(charts_drawn, fresh):
     """The presenter view's slides are sized by the screen, so the server leaves their charts to the
     live page, which starts without waiting for a person."""
