@@ -1,5 +1,7 @@
-/* Browser-only behaviour of the dashboard: the URL follows the view state, links are
-   copied to the clipboard, and the presenter view steps with the arrow keys. */
+/* Browser-only behaviour of the dashboard: the URL follows the view state, links and texts are
+   copied to the clipboard, downloads say they are being made, the presenter view steps with the
+   arrow keys, narrow charts are scaled, and an embed tells its frame how tall it is. The start of
+   the live page over the drawn one is assets/live_start.js. */
 (function () {
   "use strict";
 
@@ -43,155 +45,42 @@
     });
   }
 
-  /* The page arrives drawn by the server (#ib-server-view): every chart, its words and the
-     filters as links. The live page renders hidden beside it (#react-entry-point.ib-live-pending)
-     and takes its place once it has drawn every chart, in the same layout, so nothing moves; a
-     click before that is a link to the view it names. */
-  var handedOver = !document.getElementById("ib-server-view");
-  var handOverDeadline = Infinity;  /* from the live page's start: one whose charts cannot be drawn still takes over */
-  var handOverPending = false;
-
-  function liveDrawn(live) {
-    if (!live.querySelector(".site")) { return false; }
-    return Array.prototype.every.call(live.querySelectorAll(".dash-graph"), function (graph) {
-      var plot = graph.querySelector(".js-plotly-plot");
-      return plot && plot.querySelector(".main-svg") && !(plot.layout && plot.layout.meta === "placeholder");
-    });
-  }
-
-  /* The browser has scrolled a drawn page to its #figur-…, and the live page takes over in the same
-     place: scrolling there again would pull back a reader who has scrolled on meanwhile. */
+  /* A drawn page (#ib-server-view, assets/live_start.js) has been scrolled to its #figur-… by the
+     browser, and the live page takes over in the same place: scrolling there again would pull back
+     a reader who has scrolled on meanwhile. The chart takes the focus, as when the live page scrolls. */
   (function () {
     var server = document.getElementById("ib-server-view");
+    var target = null;
     try {
-      var target = server && window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-      if (target && server.contains(target)) { scrolledToHash = true; }
-    } catch (error) { /* a malformed address: nothing to scroll to */ }
-  })();
-
-  /* A button that needs the live page (copying a chart's link), pressed before the live page has
-     taken over: pressed again, at the same place in the live page, once it has. */
-  var pressedEarly = null;
-  document.addEventListener("click", function (event) {
-    var button = !handedOver && event.target.closest("#ib-server-view button.ib-needs-js");
-    if (!button) { return; }
-    var selector = "button" + Array.prototype.filter.call(button.classList, function (name) { return name !== "ib-needs-js"; })
-      .map(function (name) { return "." + CSS.escape(name); }).join("");
-    var server = document.getElementById("ib-server-view");
-    pressedEarly = { selector: selector, index: Array.prototype.indexOf.call(server.querySelectorAll(selector), button) };
-  }, true);
-
-  function pressAgain() {
-    if (!pressedEarly) { return; }
-    var again = document.querySelectorAll("#react-entry-point " + pressedEarly.selector)[pressedEarly.index];
-    pressedEarly = null;
-    if (again) { again.click(); }
-  }
-
-  /* What a person has typed into the drawn page's fields (a search begun before the live page took
-     over) goes on in the live page's field of the same id, as typed, caret and all. */
-  function typedFields(server) {
-    return Array.prototype.filter.call(server.querySelectorAll("input[id], textarea[id]"), function (field) {
-      return field.value !== field.defaultValue;
-    }).map(function (field) {
-      var caret = null;
-      try { caret = [field.selectionStart, field.selectionEnd]; } catch (error) { /* a field without a caret */ }
-      return { id: field.id, value: field.value, caret: caret };
-    });
-  }
-
-  function carryOver(typed) {
-    typed.forEach(function (entry) {
-      var field = document.getElementById(entry.id);
-      if (!field || !("value" in field)) { return; }
-      /* The live field is React's: set its value as typing does, so its state follows. */
-      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value").set.call(field, entry.value);
-      field.dispatchEvent(new Event("input", { bubbles: true }));
-      if (document.activeElement === field && entry.caret && entry.caret[0] !== null) {
-        try { field.setSelectionRange(entry.caret[0], entry.caret[1]); } catch (error) { /* the same */ }
-      }
-    });
-  }
-
-  function handOver() {
-    handOverPending = false;
-    var server = document.getElementById("ib-server-view");
-    var live = document.getElementById("react-entry-point");
-    if (handedOver || !server || !live) { return; }
-    /* Never for a live page that has not rendered (its scripts failed or are still coming): the
-       drawn page works as links meanwhile. Charts that cannot be drawn do not hold it up for long. */
-    if (!live.querySelector(".site") || (!liveDrawn(live) && Date.now() < handOverDeadline)) { return; }
-    handedOver = true;
-    var focused = document.activeElement && server.contains(document.activeElement) ? document.activeElement : null;
-    var typed = typedFields(server);
-    server.remove();
-    live.classList.remove("ib-live-pending");
-    if (focused) {  /* the same element of the live page (by id), else the page */
-      var same = focused.id && document.getElementById(focused.id);
-      var target = same || live;
-      if (!same) { live.setAttribute("tabindex", "-1"); }
+      target = server && window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    } catch (error) { return; }  /* a malformed address: nothing to scroll to */
+    if (target && server.contains(target)) {
+      scrolledToHash = true;
+      target.setAttribute("tabindex", "-1");
       target.focus({ preventScroll: true });
     }
-    carryOver(typed);
-    document.documentElement.setAttribute("data-live", "");
-    pressAgain();
-  }
+  })();
 
-  function scheduleHandOver() {
-    if (handOverPending) { return; }
-    handOverPending = true;
-    window.requestAnimationFrame(handOver);
-  }
-  if (handedOver) { document.documentElement.setAttribute("data-live", ""); }
-
-  /* The live page starts when a person first shows they are there (a pointer, key, touch, wheel or
-     focus): until then the drawn page costs a slow phone nothing, and its links work. It starts at
-     once where the server could not draw a chart (a placeholder), or drew no page. Its script
-     files (held back as <script data-held-src>, fetched at low priority meanwhile) then run in
-     order, and the last tells Dash's renderer to start (dash_internals.LIVE_START). */
-  var INTENT = ["pointerdown", "pointermove", "keydown", "touchstart", "wheel", "focusin"];
-  var liveStarted = false;
-
-  function startLive() {
-    if (liveStarted) { return; }
-    liveStarted = true;
-    INTENT.forEach(function (type) { window.removeEventListener(type, startLive, true); });
-    var start = function () { document.dispatchEvent(new Event("ib-start-live")); };
-    var held = Array.prototype.slice.call(document.querySelectorAll("script[data-held-src]"));
-    if (!held.length) {  /* the shell's scripts are deferred and run before DOMContentLoaded */
-      document.addEventListener("DOMContentLoaded", start);
-      return;
-    }
-    handOverDeadline = Date.now() + 15000;
-    window.setTimeout(function check() { if (!handedOver) { scheduleHandOver(); window.setTimeout(check, 500); } }, 500);
-    var last = null;
-    held.forEach(function (placeholder) {
-      var script = document.createElement("script");
-      script.src = placeholder.getAttribute("data-held-src");
-      script.async = false;  /* run in the shell's order */
-      placeholder.parentNode.insertBefore(script, placeholder);
-      last = script;
-    });
-    last.addEventListener("load", start);
-  }
-
-  var server = document.getElementById("ib-server-view");
-  if (!server || server.querySelector(".server-graph-pending")) {
-    startLive();
-  } else {
-    INTENT.forEach(function (type) { window.addEventListener(type, startLive, { capture: true, passive: true }); });
-  }
-
-  /* `messages`: the page's texts in its language (a dcc.Store written by the server). */
-  function copy(text, done, messages) {
-    var failed = messages.copy_failed;
-    if (!navigator.clipboard) { return failed; }
-    return navigator.clipboard.writeText(text).then(function () { return done; }, function () { return failed; });
-  }
-
+  /* »Kopiér link« and »Kopiér link til figuren« (data-copy-link: »page« or »chart«): the address of
+     the view, or of the chart the button is in, copied in the person's own click (a browser allows
+     the clipboard only there), on the drawn page as on the live one. The button carries the words
+     to say (data-copied, data-failed); its status follows it. */
   function pageAddress() {
     return window.location.origin + window.location.pathname + window.location.search;
   }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-copy-link]");
+    if (!button) { return; }
+    var chart = button.getAttribute("data-copy-link") === "chart" && button.closest("[id^='figur-']");
+    var status = button.nextElementSibling && button.nextElementSibling.matches(".copy-status") ? button.nextElementSibling : null;
+    var say = function (text) { if (status) { status.textContent = text; } };
+    var address = pageAddress() + (chart ? "#" + chart.id : "");
+    /* Refused: the page's address is in the address bar; a chart's is shown to copy by hand. */
+    var failed = function () { say(button.getAttribute("data-failed") + (chart ? " " + address : "")); };
+    if (!navigator.clipboard) { failed(); return; }
+    navigator.clipboard.writeText(address).then(function () { say(button.getAttribute("data-copied")); }, failed);
+  });
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     ib: {
@@ -224,12 +113,6 @@
         if (id.role === "filter-only") { out[groups.indexOf(id.group)] = [id.value]; }
         if (id.role === "filter-reset") { out[groups.indexOf(id.group)] = defaults[id.group]; }
         return out;
-      },
-      copyPageLink: function (_clicks, messages) {
-        return copy(pageAddress(), messages.copied, messages);
-      },
-      copyChartLink: function (_clicks, id, messages) {
-        return copy(pageAddress() + "#figur-" + id.chart, messages.chart_copied, messages);
       }
     }
   });
@@ -312,7 +195,6 @@
   new MutationObserver(function () {
     var presenter = document.querySelector("#react-entry-point .presenter");
     if (presenter && !presenter.ibShown) { presenter.ibShown = true; showFromAddress(); }
-    if (!handedOver) { scheduleHandOver(); }
   }).observe(document.documentElement, { childList: true, subtree: true });
 
   /* Esc: back to the page, with the same view (the exit link's), scrolled to the chart that was shown. */

@@ -59,8 +59,8 @@ def request_language() -> str:
     return language_of(request.args) if has_request_context() else ViewState().lang
 
 
-# The one script a drawn page runs at once (downloads, copying, and starting the live page).
-EAGER_SCRIPTS = ("/assets/dashboard.js",)
+# The scripts a drawn page runs at once: downloads, copying, and starting the live page.
+EAGER_SCRIPTS = ("/assets/dashboard.js", "/assets/live_start.js")
 
 
 class BarometerDash(dash.Dash):
@@ -82,16 +82,18 @@ class BarometerDash(dash.Dash):
         entry = kwargs["app_entry"].replace(LOADING_TEXT, _("Indlæser …"))
         metas = kwargs["metas"]
         scripts = UNUSED_SCRIPTS.sub("", kwargs["scripts"])
+        shown = None
         if self.server_pages is not None and has_request_context() and request.path != CALLBACK_PATH:
             shown = self.server_pages.page(request.path, request.query_string.decode("latin-1"))
             kwargs["title"] = html.escape(shown.title)
             entry = (f'<div id="{SERVER_VIEW}">{shown.body}</div>\n'
                      + entry.replace('id="react-entry-point"', 'id="react-entry-point" class="ib-live-pending"', 1))
-            # The page is drawn and works as links: the live page's scripts wait for a person.
+            metas = f"{DASH_PAGES_META.sub('', metas)}\n{head_tags(shown, lang)}"
+        if shown is not None and not shown.live_at_once:
+            # Every chart drawn, the page works as links: the live page's scripts wait for a person.
             prefetch, scripts = held_scripts(scripts, eager=EAGER_SCRIPTS)
-            metas = (f"{DASH_PAGES_META.sub('', metas)}\n{head_tags(shown, lang)}\n{prefetch}"
-                     f'\n<link rel="prefetch" as="script" href="{GRAPH_CODE}">')
-        else:
+            metas += f'\n{prefetch}\n<link rel="prefetch" as="script" href="{GRAPH_CODE}">'
+        else:  # a chart left to the live page (a view not drawn yet, the presenter's slides): at once
             metas += f'\n<link rel="preload" as="script" href="{GRAPH_CODE}">'
             scripts = deferred_scripts(scripts)
         kwargs["app_entry"] = entry

@@ -1,7 +1,7 @@
 """Callbacks: thin. Read the view state, call a pure function, return.
 
-The browser-only behaviour (keeping the URL equal to the view state, copying links)
-lives in assets/dashboard.js as clientside functions.
+The browser-only behaviour (keeping the URL equal to the view state, the filter presets) lives
+in assets/dashboard.js as clientside functions; copying links is done there in the click itself.
 """
 
 from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx
@@ -81,19 +81,4 @@ def register_callbacks(app, data: DataSet) -> None:
         ClientsideFunction("ib", "syncUrl"),
         Output(ids.url_synced(MATCH), "data"),
         Input(ids.view_query(MATCH), "data"),
-    )
-    app.clientside_callback(
-        ClientsideFunction("ib", "copyPageLink"),
-        Output(ids.copy_link_status(MATCH), "children"),
-        Input(ids.copy_link(MATCH), "n_clicks"),
-        State(ids.page_messages(MATCH), "data"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        ClientsideFunction("ib", "copyChartLink"),
-        Output(ids.chart_link_status(MATCH, MATCH), "children"),
-        Input(ids.chart_link(MATCH, MATCH), "n_clicks"),
-        State(ids.chart_link(MATCH, MATCH), "id"),
-        State(ids.page_messages(MATCH), "data"),
-        prevent_initial_call=True,
     )

@@ -99,12 +99,19 @@ def test_a_drawn_page_runs_one_small_script_and_holds_the_live_pages_back(client
     page = client.get("/styr-processen").get_data(as_text=True)
     assert not re.search(r"<script src=", page)  # nothing blocks the paint
     ran = re.findall(r'<script defer src="([^"]+)"', page)
-    assert len(ran) == 1 and ran[0].startswith("/assets/dashboard.js")
+    assert [src.split("?")[0] for src in ran] == ["/assets/dashboard.js", "/assets/live_start.js"]
     held = re.findall(r'<script type="application/x-held" data-held-src="([^"]+)"></script>', page)
     prefetched = re.findall(r'<link rel="prefetch" as="script" href="([^"]+)">', page)
     assert len(held) >= 8 and held == prefetched[:len(held)]  # fetched meanwhile, at low priority, in order
     assert f'addEventListener("{LIVE_START}"' in page and "new DashRenderer()" in page
-    assert f'"{LIVE_START}"' in (ROOT / "assets" / "dashboard.js").read_text(encoding="utf-8")
+    assert f'"{LIVE_START}"' in (ROOT / "assets" / "live_start.js").read_text(encoding="utf-8")
+
+
+def test_a_page_with_a_chart_left_to_the_live_page_runs_its_scripts_at_once(client):
+    """The presenter view's slides are sized by the screen: the live page draws them, at once."""
+    page = client.get("/lav-nye-services?visning=praesentation").get_data(as_text=True)
+    assert "server-graph-pending" in page and "data-held-src" not in page
+    assert re.search(r'<script defer src="[^"]*dash_renderer', page)
 
 
 def test_an_error_shows_a_danish_page_without_traceback(dash_app, monkeypatch):

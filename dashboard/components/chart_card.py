@@ -7,6 +7,7 @@ from dash import dcc, html
 from dashboard.addresses import share_path
 from dashboard.components import ids
 from dashboard.components.chart_text import chart_in_words
+from dashboard.components.copy_box import copy_link_button
 from dashboard.figures.captions import SOURCE_NAME, Caption, citation, source_label
 from dashboard.figures.template import placeholder_figure
 from dashboard.figures.value_text import quoted
@@ -94,11 +95,8 @@ def _tools(theme: str, chart_id: str, view: ViewState) -> html.Div:
         className="chart-tools",
         **{"data-preparing": _("Forbereder …")},  # shown while a download is made (assets/dashboard.js)
         children=[
-            html.Button(
-                _("Kopiér link til figuren"), id=ids.chart_link(theme, chart_id), className="btn btn-link btn-sm chart-link",
-                type="button",
-            ),
-            html.Span(id=ids.chart_link_status(theme, chart_id), className="copy-status", role="status"),
+            copy_link_button(_("Kopiér link til figuren"), "chart", view.lang, className="btn btn-link btn-sm chart-link"),
+            html.Span(className="copy-status", role="status"),
             dbc.DropdownMenu(
                 download_items(theme, chart_id, view), id=ids.chart_downloads(theme, chart_id), label=_("Download"),
                 size="sm", color="secondary", align_end=True, class_name="chart-downloads",

@@ -1,5 +1,6 @@
 """A text to copy (an embed code, an address, a citation): shown in full, selectable without a
-script, with a button that copies it (assets/dashboard.js, `data-copy`); and a citation's three forms."""
+script, with a button that copies it (assets/dashboard.js, `data-copy`); a citation's three forms;
+and the buttons that copy the view's or a chart's address (`data-copy-link`)."""
 
 from datetime import date
 
@@ -25,6 +26,18 @@ def copy_box(box_id: str, label: str, text: str, lang: str, rows: int = 3) -> ht
             ]),
         ],
     )
+
+
+def copy_link_button(label: str, what: str, lang: str, className: str) -> html.Button:
+    """Copies the view's address (`what` »page«) or the address of the chart it is in (»chart«),
+    in the click itself, on the drawn page as on the live one (assets/dashboard.js). Its status is
+    the element after it; where the clipboard is refused, the chart's address is shown there."""
+    _ = translator(lang)
+    copied = _("Linket er kopieret") if what == "page" else _("Linket til figuren er kopieret")
+    failed = (_("Kunne ikke kopiere; kopiér adressen fra adresselinjen") if what == "page"
+              else _("Kunne ikke kopiere. Linket til figuren:"))
+    return html.Button(label, type="button", className=className,
+                       **{"data-copy-link": what, "data-copied": copied, "data-failed": failed})
 
 
 def citation_boxes(cited: Cited, data: DataSet, retrieved: date) -> list:

@@ -117,38 +117,48 @@ def _search(query: FigureQuery) -> html.Form:
     )
 
 
+def _cell(*children, **props) -> html.Td:
+    """A cell that stays one where a phone shows the rows as cards (explicit roles: a table whose
+    cells are laid out as blocks loses its semantics in some browsers)."""
+    return html.Td(*children, role="cell", **props)
+
+
 def _value_cell(row: FigureRow, lang: str) -> html.Td:
     _ = translator(lang)
     if row.precision == "exact":
-        return html.Td(value_label(row, lang), className="value value-exact")
+        return _cell(value_label(row, lang), className="value value-exact")
     if row.precision == "approx":
-        return html.Td([html.Span(value_label(row, lang)), html.Br(),
-                        html.Small(quoted(row.verbal_da, lang), **danish_marker(lang))], className="value value-approx")
-    return html.Td([html.Span(value_label(row, lang), **danish_marker(lang)), html.Br(), html.Small(_("kun ord"))],
-                   className="value value-verbal")
+        return _cell([html.Span(value_label(row, lang)), html.Br(),
+                      html.Small(quoted(row.verbal_da, lang), **danish_marker(lang))], className="value value-approx")
+    return _cell([html.Span(value_label(row, lang), **danish_marker(lang)), html.Br(), html.Small(_("kun ord"))],
+                 className="value value-verbal")
 
 
-def _row(data: DataSet, row: FigureRow, theme_titles: dict, lang: str) -> html.Tr:
+def _row(data: DataSet, row: FigureRow, theme_titles: dict, labels: dict, lang: str) -> html.Tr:
     """One figure. On a phone each row is a card, whose cells below the answer and the value are
-    named by their `data-label` (assets/02-dashboard.css)."""
+    named by their `data-label` (`labels`: the column headers; assets/02-dashboard.css)."""
     _ = translator(lang)
     shown = view_path(data, row, lang)
-    labelled = {key: {"data-label": _(label)} for key, label, _sorts in COLUMNS}
-    return html.Tr([
-        html.Td(theme_titles.get(row.theme, row.theme), className="theme"),
-        html.Td(row.period, className="period"),
-        html.Td(_(SECTOR_NOUNS[row.sector]), className="sector"),
-        html.Th(row.label.in_(lang), scope="row"),
+    return html.Tr(role="row", children=[
+        _cell(theme_titles.get(row.theme, row.theme), className="theme"),
+        _cell(row.period, className="period"),
+        _cell(_(SECTOR_NOUNS[row.sector]), className="sector"),
+        html.Th(row.label.in_(lang), scope="row", role="rowheader"),
         _value_cell(row, lang),
-        html.Td(_(BASE_NOUNS[row.base]), title=_(BASES_SHORT[row.base]), className="base", **labelled["grundlag"]),
-        html.Td(number(row.n_obs, lang) if row.n_obs else "–", className="number", **labelled["n"]),
-        html.Td(quoted(row.question_da, lang) if row.question_da else "–", className="question",
-                **labelled["spoergsmaal"], **danish_marker(lang)),
+        _cell(_(BASE_NOUNS[row.base]), title=_(BASES_SHORT[row.base]), className="base", **labels["grundlag"]),
+        _cell(number(row.n_obs, lang) if row.n_obs else "–", className="number", **labels["n"]),
+        _cell(quoted(row.question_da, lang) if row.question_da else "–", className="question",
+              **labels["spoergsmaal"], **danish_marker(lang)),
         # Breaks only after a »/«: the address stays readable in a narrow column.
-        html.Td(html.A(source_label(row.source_url).replace("/", "/\u200b"), href=row.source_url, title=row.source_url,
-                       target="_blank", rel="noopener"), className="source", **labelled["kilde"]),
-        html.Td(html.A(_("Vis i figur"), href=shown, className="figure-link") if shown else "–", className="shown"),
+        _cell(html.A(source_label(row.source_url).replace("/", "/\u200b"), href=row.source_url, title=row.source_url,
+                     target="_blank", rel="noopener"), className="source", **labels["kilde"]),
+        _cell(html.A(_("Vis i figur"), href=shown, className="figure-link") if shown else "–", className="shown"),
     ])
+
+
+def _cell_labels(lang: str) -> dict:
+    _ = translator(lang)
+    return {key: {"data-label": _(label)} for key, label, _sorts in COLUMNS}
 
 
 def _header(query: FigureQuery) -> html.Thead:
@@ -156,16 +166,18 @@ def _header(query: FigureQuery) -> html.Thead:
     cells = []
     for key, label, sorts in COLUMNS:
         if not sorts:
-            cells.append(html.Th(_(label), scope="col"))
+            cells.append(html.Th(_(label), scope="col", role="columnheader"))
             continue
         current = query.sort == key
         cells.append(html.Th(
             dcc.Link([_(label), html.Span(("▲" if query.order == "op" else "▼") if current else "", className="sort-mark",
                                           **{"aria-hidden": "true"})],
                      href=query.sorted_by(key).link(), className="sort-link"),
-            scope="col", **({"aria-sort": "ascending" if query.order == "op" else "descending"} if current else {}),
+            scope="col", role="columnheader",
+            **({"aria-sort": "ascending" if query.order == "op" else "descending"} if current else {}),
         ))
-    return html.Thead(html.Tr(cells))
+    # On a phone the header is a line of sort links above the cards, after `data-sort-label`.
+    return html.Thead(html.Tr(cells, role="row", **{"data-sort-label": _("Sortér:")}), role="rowgroup")
 
 
 def _pager(query: FigureQuery, page: int, pages: int) -> html.Nav | None:
@@ -196,6 +208,7 @@ def all_figures_layout(data: DataSet, query_args: dict) -> html.Div:
     chosen = select(data, query)
     theme_titles = {t.slug: t.title.in_(lang) for t in data.themes}
     shown = _count_line(chosen, lang)
+    labels = _cell_labels(lang)
     cited = Cited(title=_("Alle tal"), editions="", address=public_address(query.with_(page=1).link()), lang=lang, key="data")
     content = html.Div(className="all-figures", children=[
         link_notice(query.notices, lang),
@@ -210,9 +223,9 @@ def all_figures_layout(data: DataSet, query_args: dict) -> html.Div:
         _downloads(query),
         html.P(_(APPROX_NOTE), className="figure-legend") if any(r.precision == "approx" for r in chosen.page_rows) else None,
         html.Div(className="table-responsive", children=html.Table(
-            className="table table-sm figure-table",
+            className="table table-sm figure-table", role="table",
             children=[html.Caption(_("Offentliggjorte tal"), className="visually-hidden"), _header(query),
-                      html.Tbody([_row(data, row, theme_titles, lang) for row in chosen.page_rows])],
+                      html.Tbody([_row(data, row, theme_titles, labels, lang) for row in chosen.page_rows], role="rowgroup")],
         )),
         _pager(query, chosen.page, chosen.pages),
         html.Details(className="cite-data", children=[

@@ -6,6 +6,7 @@ from dash import dcc, html
 from dashboard.components import ids
 from dashboard.components.case_card import case_count, case_list
 from dashboard.components.chart_card import chart_card
+from dashboard.components.copy_box import copy_link_button
 from dashboard.components.filters import filter_defaults, filter_panel
 from dashboard.components.headline import headline_tile
 from dashboard.components.link_notice import link_notice
@@ -27,24 +28,14 @@ def page_later_updates(theme: Theme, views: list[ChartView]) -> list[dict]:
             for cv in views[1:]]
 
 
-def page_messages(lang: str) -> dict:
-    """What the browser-side code (assets/dashboard.js) says, in the page's language."""
-    _ = translator(lang)
-    return {
-        "copied": _("Linket er kopieret"),
-        "chart_copied": _("Linket til figuren er kopieret"),
-        "copy_failed": _("Kunne ikke kopiere; kopiér adressen fra adresselinjen"),
-    }
-
-
 def _page_tools(theme: Theme, view: ViewState) -> html.Div:
     _ = translator(view.lang)
     return html.Div(
         className="page-tools",
         **{"data-preparing": _("Forbereder …")},
         children=[
-            html.Button(_("Kopiér link"), id=ids.copy_link(theme.slug), className="btn btn-outline-dark btn-sm", type="button"),
-            html.Span(id=ids.copy_link_status(theme.slug), className="copy-status", role="status"),
+            copy_link_button(_("Kopiér link"), "page", view.lang, className="btn btn-outline-dark btn-sm"),
+            html.Span(className="copy-status", role="status"),
             dcc.Link(_("Vis som præsentation"), href=presentation_href(theme, view), id=ids.presentation_link(theme.slug),
                      className="btn btn-outline-dark btn-sm"),
             html.A(_("Download som PowerPoint"), href=slides_href(theme, view), id=ids.slides_link(theme.slug),
@@ -58,7 +49,6 @@ def page_stores(theme: Theme, view: ViewState) -> list:
     return [
         dcc.Store(id=ids.view_query(theme.slug), data=view.query_string()),
         dcc.Store(id=ids.url_synced(theme.slug)),
-        dcc.Store(id=ids.page_messages(theme.slug), data=page_messages(view.lang)),
     ]
 
 

@@ -36,7 +36,8 @@ class ServerPage:
     path: str | None  # the page's path with its canonical view (None: the not-found page)
     alternates: dict  # language -> the same view in that language
     image: str | None  # the preview image's path (the view's first chart at 1200 x 630)
-    complete: bool  # every chart drawn (not a placeholder)
+    complete: bool  # every chart drawn (not a placeholder), or left to the live page by design
+    live_at_once: bool  # a chart is left to the live page: its scripts run at once, not when a person comes
     embeddable: bool = False  # a page of charts: oEmbed gives its (first) chart's embed
     indexed: bool = True  # False: a chart's embed or »Indlejr eller citér« (its theme page is the one to list)
 
@@ -55,6 +56,7 @@ def _graph_writer(images: ChartImages, figures: dict, drawn: list):
         height = figure.layout.height
         classes = f"dash-graph {getattr(component, 'className', '') or ''} server-graph".strip()
         if height is None:  # sized by the page (the presenter view's slide): drawn live only
+            drawn.append(None)
             return f'<div class="{classes} server-graph-pending"></div>'
         svgs = None if figure.layout.meta == PLACEHOLDER else images.get(figure)
         drawn.append(svgs is not None)
@@ -132,9 +134,10 @@ class ServerPages:
         elif embedded is not None:
             shown = chart_view(self._data, *embedded, view)
             figures = {component_key(EMBED_GRAPH): (shown.figure, shown.caption.title)}
-        drawn: list[bool] = []
+        drawn: list[bool | None] = []  # per chart: drawn, not drawn yet, or drawn live only (None)
         body = write(self._layout(path, query_string), ServerContext(graph=_graph_writer(self._images, figures, drawn), links=links))
-        return ServerPage(body=body, complete=all(drawn), **self._head(path, view, theme, embedded))
+        return ServerPage(body=body, complete=False not in drawn, live_at_once=any(d is not True for d in drawn),
+                          **self._head(path, view, theme, embedded))
 
     def _head(self, path: str, view: ViewState, theme: Theme | None, embedded) -> dict:
         """What the page's <head> says: title, description, canonical address and its other
