@@ -27,6 +27,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 # The live page has taken over (assets/dashboard.js sets data-live on <html>), or the page was not
 # drawn by the server and starts its scripts at once.
+TAKEN_OVER = "() => document.documentElement.hasAttribute('data-live')"
 LIVE = """() => document.documentElement.hasAttribute('data-live') ||
   (location.href !== 'about:blank' && document.readyState !== 'loading' && !document.getElementById('ib-server-view'))"""
 

@@ -49,7 +49,7 @@ new MutationObserver((_, observer) => {
 """
 QUIET_S = 5
 TOUCH_AFTER_S = 2
-SECONDS = ("fcp", "lcp", "tbt", "interactive", "after_touch", "blocking_after_touch")  # measured in ms
+SECONDS = ("fcp", "lcp", "tbt", "interactive", "after_touch", "blocking_after_touch")  # measured in ms, reported in s
 
 
 def _blocking(long_tasks: list, start: float, end: float) -> float:

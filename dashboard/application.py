@@ -68,7 +68,7 @@ class BarometerDash(dash.Dash):
     (`server_view`), its head (title, description, canonical, the other language, a preview
     image), in the page's language, with scripts that load without blocking the paint and leave
     out what no page needs. The live page's scripts wait until a person first uses the page (at once
-    where the server could not draw a chart), and it takes over when it has drawn (assets/dashboard.js)."""
+    where the server left a chart to it), and it takes over when it has drawn (assets/live_start.js)."""
 
     server_pages: ServerPages | None = None  # None: a shell without a server-drawn view (bench.one_chart_app)
 

@@ -28,9 +28,10 @@ GRAPH_CODE = "/_dash-component-suites/dash/dcc/async-graph.js"
 # no longer supports) and the DataTable bundle.
 UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/bundle\.)[^"]*"></script>\s*')
 
-# The page shell's script files; its inline start of the renderer (`Dash.renderer`, which must
-# contain `new DashRenderer`) must wait for them once they are deferred.
+# The page shell's script files (deferred or held back below); its inline start of the renderer
+# (`Dash.renderer`, which must contain `new DashRenderer`) waits for them (deferred_renderer_start).
 SCRIPT_FILE = '<script src="'
+_SCRIPT_TAG = re.compile(re.escape(SCRIPT_FILE) + r'([^"]+)"></script>')
 
 
 # The meta tags Dash Pages writes into the shell (description, Open Graph, Twitter; its twitter:url
@@ -61,12 +62,11 @@ class CallbackRequest(BaseModel):
     state: list[_Dependency | list[_Dependency]] = []
 
 
-# The event on `document` that starts Dash's renderer, sent by assets/dashboard.js once every
+# The event on `document` that starts Dash's renderer, sent by assets/live_start.js once every
 # script file of the shell has run.
 LIVE_START = "ib-start-live"
-# A script file held back until the live page is wanted: inert until dashboard.js loads it.
+# A script file held back until the live page is wanted: inert until live_start.js loads it.
 HELD_SCRIPT = '<script type="application/x-held" data-held-src="{src}"></script>'
-_SCRIPT_TAG = re.compile(r'<script src="([^"]+)"></script>')
 
 
 def deferred_scripts(scripts: str) -> str:
@@ -93,7 +93,7 @@ def held_scripts(scripts: str, eager: tuple[str, ...]) -> tuple[str, str]:
 
 
 def deferred_renderer_start(renderer: str) -> str:
-    """Dash's start of its renderer, run when dashboard.js says every script file has (LIVE_START)."""
+    """Dash's start of its renderer, run when live_start.js says every script file has (LIVE_START)."""
     start = renderer.replace("var renderer", "window.renderer")
     return f'document.addEventListener("{LIVE_START}", function () {{ {start} }}, {{once: true}});'
 

@@ -72,14 +72,14 @@ def test_the_page_shell_has_what_we_replace(dash_app, monkeypatch):
     assert "evil.example" not in ours, UPGRADE.format(
         what="the Host header reaches the page again", where="dash/_pages.py (_page_meta_tags) and DASH_PAGES_META")
     assert internals.SCRIPT_FILE in dashs and internals.SCRIPT_FILE not in ours, UPGRADE.format(
-        what="the shell's script tags changed (deferred_scripts defers them)", where="dash/dash.py _generate_scripts_html")
+        what="the shell's script tags changed (deferred_scripts defers them, held_scripts holds them back)", where="dash/dash.py _generate_scripts_html")
     assert dash.Dash("plain").renderer == "var renderer = new DashRenderer();", UPGRADE.format(
         what="Dash starts its renderer differently (deferred_renderer_start)", where="dash/dash.py (self.renderer)")
 
 
 def test_the_graph_code_and_the_development_routes_are_where_we_expect(dash_app, client):
     assert client.get(internals.GRAPH_CODE).status_code == 200, UPGRADE.format(
-        what=f"{internals.GRAPH_CODE} (preloaded on every page) is gone", where="dash/dcc's async chunks")
+        what=f"{internals.GRAPH_CODE} (preloaded or prefetched on every page) is gone", where="dash/dcc's async chunks")
     rules = {rule.rule for rule in dash_app.server.url_map.iter_rules()}
     for route in internals.DEVELOPMENT_ROUTES:
         assert any(rule.startswith(route) for rule in rules), UPGRADE.format(

@@ -9,6 +9,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
+from bench.common import TAKEN_OVER
 from dashboard.figures.chart_view import chart_views
 from dashboard.state import ViewState
 from tests.browser.conftest import ARTIFACTS, Console, wait_for_live_page
@@ -123,7 +124,7 @@ def test_the_live_page_takes_over_without_moving_anything(charts_drawn, browser)
         context.close()
 
 
-LIVE = "() => document.documentElement.hasAttribute('data-live')"
+LIVE = TAKEN_OVER  # without moving the pointer: these tests say what starts the live page
 NOTHING_RAN = """() => typeof DashRenderer === 'undefined' && typeof Plotly === 'undefined' &&
   !document.querySelector('#react-entry-point .site') && !document.documentElement.hasAttribute('data-live')"""
 
@@ -197,7 +198,7 @@ def test_the_live_page_waits_while_a_person_types_or_has_a_menu_open(charts_draw
     field.click()  # starts the live page
     fresh.keyboard.type("borg", delay=100)
     fresh.wait_for_timeout(3000)  # the live page is ready, and waits: on a phone the keyboard stays
-    assert fresh.evaluate("() => !document.documentElement.hasAttribute('data-live')")
+    assert not fresh.evaluate(LIVE)
     expect(field).to_be_focused()
     fresh.keyboard.press("Tab")  # leaves the field: the live page takes over, with the words typed
     fresh.wait_for_function(LIVE, timeout=30000)
@@ -212,7 +213,7 @@ def test_the_live_page_waits_while_a_person_types_or_has_a_menu_open(charts_draw
     fresh.goto(charts_drawn + "/lav-nye-services")
     fresh.locator("#ib-server-view .chart-downloads summary").first.click()  # a menu open
     fresh.wait_for_timeout(3000)
-    assert fresh.evaluate("() => !document.documentElement.hasAttribute('data-live')")
+    assert not fresh.evaluate(LIVE)
     expect(fresh.locator("#ib-server-view .chart-downloads .download-csv").first).to_be_visible()
     fresh.locator("#ib-server-view .chart-downloads summary").first.click()  # closed
     fresh.wait_for_function(LIVE, timeout=30000)
