@@ -162,16 +162,24 @@
     });
   });
 
-  /* Presenter view: one slide visible; its chart is in the address (#figur-<chart id>). */
-  function slides() { return Array.prototype.slice.call(document.querySelectorAll("#react-entry-point .presenter-slide")); }
+  /* Presenter view: one slide visible; its chart is in the address (#figur-<chart id>). The drawn
+     view's slides (#ib-server-view) and the live page's show the same one, so the handover shows
+     the slide the speaker is at; the first on the page is the one seen. */
+  function presenters() { return Array.prototype.slice.call(document.querySelectorAll(".presenter")); }
+  function slides(presenter) {
+    presenter = presenter || presenters()[0];
+    return presenter ? Array.prototype.slice.call(presenter.querySelectorAll(".presenter-slide")) : [];
+  }
 
   function show(next) {
     var all = slides();
     if (!all.length) { return; }
     next = Math.min(Math.max(next, 0), all.length - 1);
-    all.forEach(function (slide, i) { slide.hidden = i !== next; });
-    var counter = document.querySelector("#react-entry-point .presenter-counter");
-    if (counter) { counter.textContent = (next + 1) + " / " + all.length; }
+    presenters().forEach(function (presenter) {
+      slides(presenter).forEach(function (slide, i) { slide.hidden = i !== next; });
+      var counter = presenter.querySelector(".presenter-counter");
+      if (counter) { counter.textContent = (next + 1) + " / " + all.length; }
+    });
     var hash = "#figur-" + all[next].getAttribute("data-chart");
     if (window.location.hash !== hash) {
       window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search + hash);
@@ -192,10 +200,13 @@
     var index = slides().findIndex(function (slide) { return slide.getAttribute("data-chart") === wanted; });
     if (index >= 0) { show(index); }
   }
-  new MutationObserver(function () {
-    var presenter = document.querySelector("#react-entry-point .presenter");
-    if (presenter && !presenter.ibShown) { presenter.ibShown = true; showFromAddress(); }
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  function showNamedSlide() {
+    presenters().forEach(function (presenter) {
+      if (!presenter.ibShown) { presenter.ibShown = true; showFromAddress(); }
+    });
+  }
+  showNamedSlide();  /* the drawn view's */
+  new MutationObserver(showNamedSlide).observe(document.documentElement, { childList: true, subtree: true });
 
   /* Esc: back to the page, with the same view (the exit link's), scrolled to the chart that was shown. */
   function leave() {

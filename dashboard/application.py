@@ -93,7 +93,7 @@ class BarometerDash(dash.Dash):
             # Every chart drawn, the page works as links: the live page's scripts wait for a person.
             prefetch, scripts = held_scripts(scripts, eager=EAGER_SCRIPTS)
             metas += f'\n{prefetch}\n<link rel="prefetch" as="script" href="{GRAPH_CODE}">'
-        else:  # a chart left to the live page (a view not drawn yet, the presenter's slides): at once
+        else:  # a chart left to the live page (a view not drawn yet), or the presenter view: at once
             metas += f'\n<link rel="preload" as="script" href="{GRAPH_CODE}">'
             scripts = deferred_scripts(scripts)
         kwargs["app_entry"] = entry

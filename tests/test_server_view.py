@@ -13,6 +13,7 @@ import pytest
 
 from dashboard.figures.chart_view import chart_views
 from dashboard.pages.overview import overview_intro
+from dashboard.pages.presenter import slide_views
 from dashboard.server_view import chart_images, page as page_module
 from dashboard.server_view.chart_images import ChartImages
 from dashboard.server_view.html_writer import ServerContext, write
@@ -69,6 +70,38 @@ def test_every_theme_page_arrives_with_its_charts_words_tables_and_cases(drawn, 
             assert "<script" not in body  # nothing in it waits for, or needs, a script
 
 
+def _words(text: str) -> set[str]:
+    return set(re.sub(r"<[^>]+>", " ", text).split())
+
+
+def _slide_svgs(body: str) -> list[ElementTree.Element]:
+    return [ElementTree.fromstring(svg) for svg in re.findall(r'<svg [^>]*class="chart-svg chart-svg-slide".*?</svg>(?=</div>)', body, re.S)]
+
+
+def test_the_presenter_view_arrives_with_every_slide_drawn_and_goes_live_at_once(drawn, client, data):
+    """Its charts are drawn for a laptop's slide and scaled to the screen's until the live page,
+    which the speaker steps with, takes over (it starts at once, not when a person comes)."""
+    for theme in data.page_themes:
+        for lang in ("da", "en"):
+            view = ViewState(lang=lang, presentation=True)
+            html = client.get(view.link(f"/{theme.slug}")).get_data(as_text=True)
+            body = _server_view(html)
+            slides = slide_views(data, theme, view)
+            drawn_slides = _slide_svgs(body)
+            assert len(drawn_slides) == len(slides) and "server-graph-pending" not in body, (theme.slug, lang)
+            for svg, shown in zip(drawn_slides, slides):
+                assert svg.get("aria-label") == shown.caption.title
+                assert svg.get("viewBox").startswith("0 0 1456 570") and svg.get("preserveAspectRatio") == "xMidYMid meet"
+                texts = list(svg.iter("{http://www.w3.org/2000/svg}text"))
+                labels = [t.text for t in texts if "bartext" in t.get("class", "")]
+                published = [label for trace in shown.figure.data if trace.type == "bar" for label in trace.text]
+                assert labels == published, (theme.slug, lang, shown.chart.id)  # the values
+                words = _words(" ".join("".join(t.itertext()) for t in texts))
+                for trace in shown.figure.data:  # and the words: groups, and what was published only in words
+                    assert _words(" ".join(trace.text or ())) <= words, (theme.slug, lang, shown.chart.id)
+            assert "data-held-src" not in html and re.search(r'<script defer src="[^"]*dash_renderer', html)
+
+
 def test_a_view_not_drawn_yet_goes_out_at_once_with_sized_placeholders_and_is_drawn_for_the_next(data, monkeypatch, tmp_path):
     release = threading.Event()
 
@@ -86,14 +119,15 @@ def test_a_view_not_drawn_yet_goes_out_at_once_with_sized_placeholders_and_is_dr
     first = pages.page(f"/{theme.slug}", "periode=2021-2023")
     assert time.perf_counter() - started < 1
     assert not first.complete and first.body.count("server-graph-pending") == len(theme.charts)
-    heights = re.findall(r'server-graph-pending" style="height:(\d+)px"', first.body)
+    assert first.live_at_once  # the live page fills the placeholders without waiting for a person
+    heights = re.findall(r'server-graph-pending" style="height:(\d+)px;', first.body)
     assert heights == [str(cv.figure.layout.height) for cv in chart_views(data, theme, ViewState(periods=("2021-2023",)))]
     release.set()
     deadline = time.time() + 10
     while not pages.page(f"/{theme.slug}", "periode=2021-2023").complete and time.time() < deadline:
         time.sleep(0.05)
     later = pages.page(f"/{theme.slug}", "periode=2021-2023")
-    assert later.complete and "server-graph-pending" not in later.body
+    assert later.complete and "server-graph-pending" not in later.body and not later.live_at_once
     figures = {chart_images.figure_key(cv.figure) for cv in chart_views(data, theme, ViewState(periods=("2021-2023",)))}
     assert {p.stem for p in tmp_path.glob("*.json")} == figures  # on disk for the other workers
 

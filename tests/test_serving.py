@@ -107,10 +107,11 @@ def test_a_drawn_page_runs_one_small_script_and_holds_the_live_pages_back(client
     assert f'"{LIVE_START}"' in (ROOT / "assets" / "live_start.js").read_text(encoding="utf-8")
 
 
-def test_a_page_with_a_chart_left_to_the_live_page_runs_its_scripts_at_once(client):
-    """The presenter view's slides are sized by the screen: the live page draws them, at once."""
+def test_the_presenter_view_runs_its_scripts_at_once(client):
+    """A speaker steps through the slides with the live page, and its charts take the screen's
+    size: it starts at once, its slides drawn or not (tests/test_server_view.py)."""
     page = client.get("/lav-nye-services?visning=praesentation").get_data(as_text=True)
-    assert "server-graph-pending" in page and "data-held-src" not in page
+    assert "presenter-graph" in page and "data-held-src" not in page
     assert re.search(r'<script defer src="[^"]*dash_renderer', page)
 
 

@@ -58,6 +58,7 @@ def theme_link(page: str, target: str) -> dict:
 
 
 chart_graph = _chart_part("chart-graph")
+slide_graph = _chart_part("slide-graph")  # a chart in the presenter view
 chart_subtitle = _chart_part("chart-subtitle")
 chart_gaps = _chart_part("chart-gaps")  # the one line under the graph naming what was not published
 chart_footer = _chart_part("chart-footer")

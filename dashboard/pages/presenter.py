@@ -8,24 +8,32 @@ slide is a column as high as the screen: title, subtitle, the chart taking what 
 line and citation, so nothing is cut off on a projector or a laptop.
 """
 
+from dataclasses import replace
+
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from dashboard.components import ids
 from dashboard.components.chart_card import GRAPH_CONFIG
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
 from dashboard.figures.captions import citation
 from dashboard.figures.chart_view import ChartView, chart_views
 from dashboard.i18n import translator
-from dashboard.state import ParsedView
+from dashboard.state import ParsedView, ViewState
 
 TEXT_SCALE = 1.5
 
 
-def _slide(index: int, count: int, chart_view: ChartView) -> html.Section:
+def slide_views(data: DataSet, theme: Theme, view: ViewState) -> list[ChartView]:
+    """The view's charts as slides: large type, as high as the slide leaves them (no height)."""
+    return [replace(cv, figure=go.Figure(cv.figure).update_layout(height=None, autosize=True))
+            for cv in chart_views(data, theme, view, text_scale=TEXT_SCALE)]
+
+
+def _slide(index: int, count: int, theme: Theme, chart_view: ChartView) -> html.Section:
     caption = chart_view.caption
     _ = translator(caption.lang)
-    figure = go.Figure(chart_view.figure).update_layout(height=None, autosize=True)
     source_line = citation(caption)
     return html.Section(
         className="presenter-slide",
@@ -38,7 +46,8 @@ def _slide(index: int, count: int, chart_view: ChartView) -> html.Section:
                 " · ".join(t for t in (caption.base, caption.periods, caption.types, caption.chart_note, caption.comparison_note) if t),
                 className="presenter-subtitle",
             ),
-            dcc.Graph(figure=figure, config=GRAPH_CONFIG, className="presenter-graph"),
+            dcc.Graph(id=ids.slide_graph(theme.slug, chart_view.chart.id), figure=chart_view.figure, config=GRAPH_CONFIG,
+                      className="presenter-graph"),
             html.P(caption.gaps, className="presenter-gaps chart-gaps-line"),
             html.P(source_line, className="presenter-source"),
         ],
@@ -48,7 +57,7 @@ def _slide(index: int, count: int, chart_view: ChartView) -> html.Section:
 def presenter_layout(data: DataSet, theme: Theme, parsed: ParsedView, notice, stores: list) -> html.Div:
     view = parsed.state
     _ = translator(view.lang)
-    views = chart_views(data, theme, view, text_scale=TEXT_SCALE)
+    views = slide_views(data, theme, view)
     return html.Div(
         className="presenter",
         id="presenter",
@@ -66,7 +75,7 @@ def presenter_layout(data: DataSet, theme: Theme, parsed: ParsedView, notice, st
                              className="btn btn-outline-light btn-sm presenter-exit"),
                 ],
             ),
-            *[_slide(i, len(views), cv) for i, cv in enumerate(views)],
+            *[_slide(i, len(views), theme, cv) for i, cv in enumerate(views)],
             html.P(_("← → skifter figur · Esc afslutter"), className="presenter-hint"),
         ],
     )

@@ -1,5 +1,6 @@
 """The charts of a server-drawn page: each figure as SVG, drawn by the export renderer at the
-page's two widths (a wide card, a phone), never while a visitor waits.
+page's two widths (a wide card, a phone) or at a slide's size (the presenter view), never while
+a visitor waits.
 
 `get` answers from the cache or not at all; a figure not drawn yet is queued for a background
 thread (which uses this process's export browser if it is running, never starts one) and its
@@ -25,36 +26,46 @@ import plotly.graph_objects as go
 
 from dashboard.export.images import ExportUnavailable, ImageRenderer
 
-# CSS px: the chart card's graph on a desktop (787 px at 1280 px, 830 px at 1400 px and wider)
-# and on a phone. The page shows the one that fits (assets/02-dashboard.css).
-WIDTHS = {"wide": 800, "narrow": 360}
+
+@dataclass(frozen=True)
+class Size:
+    """A drawing's size in CSS px; height None: the figure's own (a chart card's graph)."""
+
+    width: int
+    height: int | None = None
+
+
+# The chart card's graph on a desktop (787 px at 1280 px, 830 px at 1400 px and wider) and on a
+# phone. The page shows the one that fits (assets/02-dashboard.css).
+PAGE = {"wide": Size(800), "narrow": Size(360)}
+# The presenter view's graph is sized by the screen, which the server cannot know: its stand-in is
+# drawn for a 1536 x 864 screen (a 15" laptop at 125 %; measured: 1456 x 570 CSS px) and scaled
+# to the room (0.82x on a 1280 x 720 beamer, 1.26x at 1920 x 1080) until the live chart takes over.
+SLIDE = {"slide": Size(1456, 570)}
 MAX_IN_MEMORY = 1024
 MAX_ON_DISK = 8192
 MAX_WAITING = 64
 ROOT_ELEMENT = re.compile(r"^<svg [^>]*>")
 
-
-@dataclass(frozen=True)
-class ChartSvgs:
-    """A figure's SVG at each width of WIDTHS (without the root element's attributes: see `inline`)."""
-
-    wide: str
-    narrow: str
+# A figure's SVG by the name of each size it was drawn at (without the root element's attributes:
+# see `inline`).
+ChartSvgs = dict[str, str]
 
 
-def figure_key(figure: go.Figure) -> str:
-    """The figure and what draws it (plotly.js's version, the widths): an upgrade draws afresh."""
+def figure_key(figure: go.Figure, sizes: dict[str, Size] = PAGE) -> str:
+    """The figure and what draws it (plotly.js's version, the sizes): an upgrade draws afresh."""
     body = figure.to_json(engine="json")
-    return hashlib.sha256(f"{plotly.__version__}{WIDTHS}{body}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{plotly.__version__}{sizes}{body}".encode()).hexdigest()[:32]
 
 
-def inline(svg: str, width_name: str, label: str) -> str:
-    """The renderer's SVG as an element of the page: scaled to the card's width, named for
-    screen readers (the card's table and words give every value)."""
-    width = WIDTHS[width_name]
+def inline(svg: str, name: str, size: Size, label: str) -> str:
+    """The renderer's SVG as an element of the page: scaled to its box (kept to the top of a
+    card's; centred in a slide's), named for screen readers (the card's table and words, or the
+    slide's title, give what it shows)."""
     height = re.search(r'height="([\d.]+)"', svg).group(1)
+    align = "xMidYMin" if size.height is None else "xMidYMid"
     root = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-            f'class="chart-svg chart-svg-{width_name}" viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMin meet" '
+            f'class="chart-svg chart-svg-{name}" viewBox="0 0 {size.width} {height}" preserveAspectRatio="{align} meet" '
             f'role="img" aria-label="{escape(label, quote=True)}">')
     drawn, replaced = ROOT_ELEMENT.subn(root, svg, count=1)
     if not replaced:
@@ -87,20 +98,20 @@ class ChartImages:
         except OSError:  # a read-only disk: the memory cache still serves this process
             self._trusted = False
 
-    def get(self, figure: go.Figure) -> ChartSvgs | None:
+    def get(self, figure: go.Figure, sizes: dict[str, Size] = PAGE) -> ChartSvgs | None:
         """The figure's SVGs if drawn (in memory or on disk); otherwise None, and it is queued."""
-        key = figure_key(figure)
-        found = self._cached(key)
+        key = figure_key(figure, sizes)
+        found = self._cached(key, sizes)
         if found is None:
-            self._queue(key, figure)
+            self._queue(key, figure, sizes)
         return found
 
-    def draw(self, figure: go.Figure) -> ChartSvgs:
+    def draw(self, figure: go.Figure, sizes: dict[str, Size] = PAGE) -> ChartSvgs:
         """The figure's SVGs, drawn now if need be (the warm-up; ExportUnavailable if it cannot)."""
-        key = figure_key(figure)
-        return self._cached(key) or self._draw(key, figure)
+        key = figure_key(figure, sizes)
+        return self._cached(key, sizes) or self._draw(key, figure, sizes)
 
-    def _cached(self, key: str) -> ChartSvgs | None:
+    def _cached(self, key: str, sizes: dict[str, Size]) -> ChartSvgs | None:
         with self._lock:
             if key in self._memory:
                 self._memory.move_to_end(key)
@@ -108,10 +119,11 @@ class ChartImages:
         if not self._trusted:
             return None
         try:
-            svgs = ChartSvgs(**json.loads((self._directory / f"{key}.json").read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError):
+            svgs = json.loads((self._directory / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
             return None
-        if not all(text.startswith("<svg ") for text in (svgs.wide, svgs.narrow)):
+        if not isinstance(svgs, dict) or svgs.keys() != sizes.keys() or not all(
+                isinstance(text, str) and text.startswith("<svg ") for text in svgs.values()):
             return None
         self._remember(key, svgs)
         return svgs
@@ -123,13 +135,12 @@ class ChartImages:
             while len(self._memory) > MAX_IN_MEMORY:
                 self._memory.popitem(last=False)
 
-    def _draw(self, key: str, figure: go.Figure) -> ChartSvgs:
-        drawn = {}
-        for name, width in WIDTHS.items():
+    def _draw(self, key: str, figure: go.Figure, sizes: dict[str, Size]) -> ChartSvgs:
+        svgs = {}
+        for name, size in sizes.items():
             sized = go.Figure(figure)
-            sized.update_layout(width=width)
-            drawn[name] = self._renderer.render(sized, "svg").decode("utf-8")
-        svgs = ChartSvgs(**drawn)
+            sized.update_layout(width=size.width, **({"height": size.height} if size.height else {}))
+            svgs[name] = self._renderer.render(sized, "svg").decode("utf-8")
         self._store(key, svgs)
         self._remember(key, svgs)
         return svgs
@@ -141,7 +152,7 @@ class ChartImages:
         try:
             handle, part = tempfile.mkstemp(dir=self._directory, suffix=".part")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(json.dumps(svgs.__dict__))
+                out.write(json.dumps(svgs))
             Path(part).replace(self._directory / f"{key}.json")
             stored = sorted(self._directory.glob("*.json"), key=lambda p: p.stat().st_mtime)
             for old in stored[:max(0, len(stored) - MAX_ON_DISK)]:
@@ -149,7 +160,7 @@ class ChartImages:
         except OSError:
             pass  # a read-only or full disk: the memory cache still serves this worker
 
-    def _queue(self, key: str, figure: go.Figure) -> None:
+    def _queue(self, key: str, figure: go.Figure, sizes: dict[str, Size]) -> None:
         with self._lock:
             if key in self._queued:
                 return
@@ -159,7 +170,7 @@ class ChartImages:
                 self._waiting = queue.Queue(MAX_WAITING)
                 threading.Thread(target=self._work, name="chart-images", daemon=True).start()
             try:
-                self._waiting.put_nowait((key, figure))
+                self._waiting.put_nowait((key, figure, sizes))
             except queue.Full:
                 return  # drawn when asked again
             self._queued.add(key)
@@ -167,12 +178,12 @@ class ChartImages:
     def _work(self) -> None:
         waiting = self._waiting
         while True:
-            key, figure = waiting.get()
+            key, figure, sizes = waiting.get()
             try:
                 # Only with a browser already running here: starting one (seconds of CPU) for a
                 # page is left to the warm-up and the first export (gunicorn.conf.py WARM_EXPORTS).
-                if self._cached(key) is None and self._renderer.started:
-                    self._draw(key, figure)
+                if self._cached(key, sizes) is None and self._renderer.started:
+                    self._draw(key, figure, sizes)
             except ExportUnavailable:
                 pass  # the page keeps its placeholder; the next visitor's request tries again
             finally:

@@ -16,12 +16,13 @@ from dashboard.components.filters import filter_links
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
 from dashboard.figures.availability import availability
-from dashboard.figures.chart_view import ChartView, chart_view, chart_views
+from dashboard.figures.chart_view import chart_view, chart_views
 from dashboard.figures.template import PLACEHOLDER
 from dashboard.i18n import LANGUAGES, translator
 from dashboard.pages.embed import EMBED_GRAPH
 from dashboard.pages.overview import overview_intro
-from dashboard.server_view.chart_images import ChartImages, inline
+from dashboard.pages.presenter import slide_views
+from dashboard.server_view.chart_images import PAGE, SLIDE, ChartImages, inline
 from dashboard.server_view.html_writer import ServerContext, write
 from dashboard.state import ViewState, parse_query_string
 
@@ -36,8 +37,8 @@ class ServerPage:
     path: str | None  # the page's path with its canonical view (None: the not-found page)
     alternates: dict  # language -> the same view in that language
     image: str | None  # the preview image's path (the view's first chart at 1200 x 630)
-    complete: bool  # every chart drawn (not a placeholder), or left to the live page by design
-    live_at_once: bool  # a chart is left to the live page: its scripts run at once, not when a person comes
+    complete: bool  # every chart drawn (not a placeholder)
+    live_at_once: bool  # its scripts run at once, not when a person comes (a placeholder; the presenter view)
     embeddable: bool = False  # a page of charts: oEmbed gives its (first) chart's embed
     indexed: bool = True  # False: a chart's embed or »Indlejr eller citér« (its theme page is the one to list)
 
@@ -54,23 +55,25 @@ def _graph_writer(images: ChartImages, figures: dict, drawn: list):
         figure, label = found if found else (component.figure, "")
         figure = figure if isinstance(figure, go.Figure) else go.Figure(figure)
         height = figure.layout.height
+        sizes = PAGE if height is not None else SLIDE  # no height: sized by the presenter view's slide
+        box = f' style="height:{height}px;--graph-height:{height}"' if height is not None else ""
         classes = f"dash-graph {getattr(component, 'className', '') or ''} server-graph".strip()
-        if height is None:  # sized by the page (the presenter view's slide): drawn live only
-            drawn.append(None)
-            return f'<div class="{classes} server-graph-pending"></div>'
-        svgs = None if figure.layout.meta == PLACEHOLDER else images.get(figure)
+        svgs = None if figure.layout.meta == PLACEHOLDER else images.get(figure, sizes)
         drawn.append(svgs is not None)
         if svgs is None:
-            return f'<div class="{classes} server-graph-pending" style="height:{height}px"></div>'
-        return (f'<div class="{classes}" style="height:{height}px;--graph-height:{height}">'
-                f'{inline(svgs.wide, "wide", label)}{inline(svgs.narrow, "narrow", label)}</div>')
+            return f'<div class="{classes} server-graph-pending"{box}></div>'
+        return f'<div class="{classes}"{box}>' + "".join(inline(svgs[name], name, size, label) for name, size in sizes.items()) + "</div>"
 
     return graph
 
 
-def _theme_figures(data: DataSet, theme: Theme, view: ViewState) -> tuple[dict, list[ChartView]]:
-    views = chart_views(data, theme, view)
-    return {component_key(ids.chart_graph(theme.slug, cv.chart.id)): (cv.figure, cv.caption.title) for cv in views}, views
+def _theme_figures(data: DataSet, theme: Theme, view: ViewState) -> dict:
+    """The figures of a theme page's graphs (or its presenter view's), by component, with their titles."""
+    if view.presentation:
+        return {component_key(ids.slide_graph(theme.slug, cv.chart.id)): (cv.figure, cv.caption.title)
+                for cv in slide_views(data, theme, view)}
+    return {component_key(ids.chart_graph(theme.slug, cv.chart.id)): (cv.figure, cv.caption.title)
+            for cv in chart_views(data, theme, view)}
 
 
 class ServerPages:
@@ -106,13 +109,17 @@ class ServerPages:
         return page
 
     def draw_defaults(self) -> int:
-        """Draw every chart of every page's default view, in every language (the warm-up: at start,
-        before the first visitor); returns how many figures. ExportUnavailable if they cannot be."""
+        """Draw every chart of every page's default view and its presenter view, in every language
+        (the warm-up: at start, before the first visitor; a speaker opening the presenter view in a
+        meeting sees the slide at once); returns how many figures. ExportUnavailable if they cannot be."""
         count = 0
         for theme in self._data.page_themes:
             for lang in LANGUAGES:
                 for shown in chart_views(self._data, theme, ViewState(lang=lang)):
                     self._images.draw(shown.figure)
+                    count += 1
+                for shown in slide_views(self._data, theme, ViewState(lang=lang)):
+                    self._images.draw(shown.figure, SLIDE)
                     count += 1
         self.defaults_drawn = True
         return count
@@ -129,14 +136,17 @@ class ServerPages:
         embedded = self._embeds.get(path)
         figures, links = {}, {}
         if theme is not None:
-            figures, _views = _theme_figures(self._data, theme, view)
+            figures = _theme_figures(self._data, theme, view)
             links = filter_links(theme.slug, view, availability(self._data, theme))
         elif embedded is not None:
             shown = chart_view(self._data, *embedded, view)
             figures = {component_key(EMBED_GRAPH): (shown.figure, shown.caption.title)}
-        drawn: list[bool | None] = []  # per chart: drawn, not drawn yet, or drawn live only (None)
+        drawn: list[bool] = []  # per chart: drawn, or not drawn yet (a placeholder)
         body = write(self._layout(path, query_string), ServerContext(graph=_graph_writer(self._images, figures, drawn), links=links))
-        return ServerPage(body=body, complete=False not in drawn, live_at_once=any(d is not True for d in drawn),
+        # The presenter view goes live at once: a speaker steps through its slides with the live
+        # page, and its charts take the slide's size (their stand-ins are drawn for a guessed one).
+        presenter = theme is not None and view.presentation
+        return ServerPage(body=body, complete=all(drawn), live_at_once=presenter or not all(drawn),
                           **self._head(path, view, theme, embedded))
 
     def _head(self, path: str, view: ViewState, theme: Theme | None, embedded) -> dict:

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from bench.common import TAKEN_OVER
 from dashboard.figures.chart_view import chart_views
+from dashboard.pages.presenter import slide_views
 from dashboard.state import ViewState
 from tests.browser.conftest import ARTIFACTS, Console, wait_for_live_page
 
@@ -219,14 +220,44 @@ def test_the_live_page_waits_while_a_person_types_or_has_a_menu_open(charts_draw
     fresh.wait_for_function(LIVE, timeout=30000)
 
 
-def test_a_view_the_server_could_not_draw_goes_live_at_once(charts_drawn, fresh):
-    """The presenter view's slides are sized by the screen, so the server leaves their charts to the
-    live page, which starts without waiting for a person."""
-    view = charts_drawn + "/lav-nye-services?visning=praesentation"
-    assert "server-graph-pending" in fresh.request.get(view).text()
-    fresh.goto(view)
-    fresh.wait_for_function(LIVE, timeout=30000)
-    expect(fresh.locator(".presenter-slide:not([hidden]) .main-svg").first).to_be_visible()
+def test_the_presenter_view_arrives_drawn_at_the_named_slide_and_goes_live_at_once(charts_drawn, browser, data):
+    """A speaker opens a shared presenter link: the slide it names is there before any of Dash's
+    scripts, its chart drawn by the server and fitted to the screen; the live page starts without
+    waiting for a person, and takes over at the same slide without a jump."""
+    theme = data.theme("lav-nye-services")
+    shown = slide_views(data, theme, ViewState(presentation=True))[2]
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="da-DK")
+    page = context.new_page()
+    console = Console(page)
+    page.add_init_script(LAYOUT_SHIFTS)
+    held = []
+    page.route(re.compile(r"dash_renderer"), lambda route: held.append(route))  # Dash's renderer waits until the test lets it go
+    page.goto(f"{charts_drawn}/lav-nye-services?visning=praesentation#figur-{shown.chart.id}", wait_until="commit")
+
+    drawn = page.locator("#ib-server-view .presenter-slide:not([hidden])")
+    expect(drawn.locator(".presenter-title")).to_have_text(shown.caption.title)
+    expect(page.locator("#ib-server-view .presenter-counter")).to_have_text(f"3 / {len(theme.charts)}")
+    chart = drawn.locator("svg.chart-svg-slide")
+    expect(chart).to_be_visible()
+    graph_box, chart_box = drawn.locator(".presenter-graph").bounding_box(), chart.bounding_box()
+    assert graph_box["height"] > 300 and chart_box == graph_box  # the slide's room, as the live chart takes it
+    assert chart.locator("text.bartext").all_text_contents() == [
+        label for trace in shown.figure.data if trace.type == "bar" for label in trace.text]
+
+    deadline = time.time() + 10
+    while not held and time.time() < deadline:  # asked for at once: no person has moved yet
+        page.wait_for_timeout(100)
+    assert held, "the presenter view did not start its live page without a person"
+    held[0].continue_()
+    page.wait_for_function(LIVE, timeout=30000)
+    live = page.locator(".presenter-slide:not([hidden])")
+    expect(live.locator(".presenter-title")).to_have_text(shown.caption.title)
+    expect(live.locator(".main-svg").first).to_be_visible()
+    assert sum(page.evaluate("window.ibShifts")) <= 0.02
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(".presenter-counter")).to_have_text(f"4 / {len(theme.charts)}")
+    assert console.errors == [], console.errors
+    context.close()
 
 
 def test_a_filter_clicked_while_the_page_loads_lands_in_the_right_view(charts_drawn, fresh):
@@ -263,11 +294,14 @@ def test_the_server_drawn_and_the_live_page_show_the_same_text_and_values(charts
             for selector in READ:
                 assert drawn[selector] == shown[selector], (theme.slug, lang, selector)
             assert drawn["h1"] and drawn[".chart-title"]
-            # The same values in each chart: the bar labels as drawn.
+            # The same values in each chart (the bars' labels) and the same words (groups, and what
+            # was published only in words), as drawn.
             for index in range(len(theme.charts)):
-                values = server.locator("svg.chart-svg-wide").nth(index).locator("g.textpoint text").all_text_contents()
-                plotted = live.locator(".chart-card .js-plotly-plot").nth(index).locator("g.textpoint text").all_text_contents()
-                assert values == plotted, (theme.slug, lang, index)
+                for drawn_text in ("text.bartext", "g.textpoint text"):
+                    values = server.locator("svg.chart-svg-wide").nth(index).locator(drawn_text).all_text_contents()
+                    plotted = live.locator(".chart-card .js-plotly-plot").nth(index).locator(drawn_text).all_text_contents()
+                    assert values == plotted, (theme.slug, lang, index, drawn_text)
+                assert server.locator("svg.chart-svg-wide").nth(index).locator("text.bartext, g.textpoint text").count()
     scripted.close()
     plain.close()
 
