@@ -58,7 +58,7 @@ def when_ready(server):
     started = time.perf_counter()
     try:
         count = app.server_pages.draw_defaults()
-        server.log.info("drew %d charts of the default views in %.1f s", count, time.perf_counter() - started)
+        server.log.info("drew %d charts of the default views and their presenter views in %.1f s", count, time.perf_counter() - started)
     except ExportUnavailable as error:  # the pages go out with placeholders the live page fills
         server.log.warning("could not draw the default views' charts: %s", error)
     app.image_renderer.close()  # the master's browser: each worker starts its own after the fork

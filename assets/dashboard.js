@@ -213,6 +213,10 @@
     var exit = document.querySelector(".presenter-exit");
     if (!exit) { return; }
     var hash = window.location.hash;
+    if (!exit.closest("#react-entry-point")) {  /* the drawn view's: a plain link, which would lose the chart */
+      window.location.assign(exit.href + hash);
+      return;
+    }
     exit.click();
     var started = Date.now();
     (function attempt() {

@@ -68,7 +68,8 @@ class BarometerDash(dash.Dash):
     (`server_view`), its head (title, description, canonical, the other language, a preview
     image), in the page's language, with scripts that load without blocking the paint and leave
     out what no page needs. The live page's scripts wait until a person first uses the page (at once
-    where the server left a chart to it), and it takes over when it has drawn (assets/live_start.js)."""
+    where the server left a chart to it, and in the presenter view), and it takes over when it has
+    drawn (assets/live_start.js)."""
 
     server_pages: ServerPages | None = None  # None: a shell without a server-drawn view (bench.one_chart_app)
 
@@ -95,7 +96,7 @@ class BarometerDash(dash.Dash):
             metas += f'\n{prefetch}\n<link rel="prefetch" as="script" href="{GRAPH_CODE}">'
         else:  # a chart left to the live page (a view not drawn yet), or the presenter view: at once
             metas += f'\n<link rel="preload" as="script" href="{GRAPH_CODE}">'
-            scripts = deferred_scripts(scripts)
+            scripts = deferred_scripts(scripts, first=EAGER_SCRIPTS)  # the drawn page's own first
         kwargs["app_entry"] = entry
         kwargs["metas"] = metas
         kwargs["scripts"] = scripts

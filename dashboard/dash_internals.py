@@ -69,9 +69,14 @@ LIVE_START = "ib-start-live"
 HELD_SCRIPT = '<script type="application/x-held" data-held-src="{src}"></script>'
 
 
-def deferred_scripts(scripts: str) -> str:
-    """The shell's script files loaded without blocking the page's first paint (in order)."""
-    return scripts.replace(SCRIPT_FILE, '<script defer src="')
+def deferred_scripts(scripts: str, first: tuple[str, ...] = ()) -> str:
+    """The shell's script files loaded without blocking the page's first paint, in order, but
+    those whose address contains one of `first` ahead of the others (they need none of them: on a
+    page the server drew they run alone until a person comes, assets/live_start.js)."""
+    ahead = [match.group(0) for match in _SCRIPT_TAG.finditer(scripts) if any(name in match.group(1) for name in first)]
+    for tag in ahead:
+        scripts = scripts.replace(tag, "", 1)
+    return "\n".join(ahead + [scripts]).replace(SCRIPT_FILE, '<script defer src="')
 
 
 def held_scripts(scripts: str, eager: tuple[str, ...]) -> tuple[str, str]:

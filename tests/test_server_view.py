@@ -1,6 +1,7 @@
 """The page arrives drawn: what the server sends before any script runs, and what search engines
 and link previews read (browser tests: tests/browser/test_server_drawn.py)."""
 
+import json
 import re
 import threading
 import time
@@ -11,9 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.figures.chart_view import chart_views
+from dashboard.figures.chart_view import chart_views, slide_views
 from dashboard.pages.overview import overview_intro
-from dashboard.pages.presenter import slide_views
 from dashboard.server_view import chart_images, page as page_module
 from dashboard.server_view.chart_images import ChartImages
 from dashboard.server_view.html_writer import ServerContext, write
@@ -74,32 +74,63 @@ def _words(text: str) -> set[str]:
     return set(re.sub(r"<[^>]+>", " ", text).split())
 
 
-def _slide_svgs(body: str) -> list[ElementTree.Element]:
-    return [ElementTree.fromstring(svg) for svg in re.findall(r'<svg [^>]*class="chart-svg chart-svg-slide".*?</svg>(?=</div>)', body, re.S)]
+def _slide_drawings(body: str) -> list[dict[str, ElementTree.Element]]:
+    """Per slide of a presenter view, its chart's drawings by size (wide, narrow)."""
+    graphs = re.findall(r'<div class="dash-graph presenter-graph server-graph">(.*?)</div>', body, re.S)
+    return [{re.search(r'chart-svg-(\w+)"', svg).group(1): ElementTree.fromstring(svg)
+             for svg in re.findall(r"<svg .*?</svg>(?=<svg|$)", graph, re.S)} for graph in graphs]
 
 
 def test_the_presenter_view_arrives_with_every_slide_drawn_and_goes_live_at_once(drawn, client, data):
-    """Its charts are drawn for a laptop's slide and scaled to the screen's until the live page,
-    which the speaker steps with, takes over (it starts at once, not when a person comes)."""
+    """Its charts are drawn for a laptop's and a phone's slide and fitted to the screen until the
+    live page, which the speaker steps with, takes over (it starts at once, not when a person comes)."""
     for theme in data.page_themes:
         for lang in ("da", "en"):
             view = ViewState(lang=lang, presentation=True)
             html = client.get(view.link(f"/{theme.slug}")).get_data(as_text=True)
             body = _server_view(html)
             slides = slide_views(data, theme, view)
-            drawn_slides = _slide_svgs(body)
-            assert len(drawn_slides) == len(slides) and "server-graph-pending" not in body, (theme.slug, lang)
-            for svg, shown in zip(drawn_slides, slides):
-                assert svg.get("aria-label") == shown.caption.title
-                assert svg.get("viewBox").startswith("0 0 1456 570") and svg.get("preserveAspectRatio") == "xMidYMid meet"
-                texts = list(svg.iter("{http://www.w3.org/2000/svg}text"))
-                labels = [t.text for t in texts if "bartext" in t.get("class", "")]
-                published = [label for trace in shown.figure.data if trace.type == "bar" for label in trace.text]
-                assert labels == published, (theme.slug, lang, shown.chart.id)  # the values
-                words = _words(" ".join("".join(t.itertext()) for t in texts))
-                for trace in shown.figure.data:  # and the words: groups, and what was published only in words
-                    assert _words(" ".join(trace.text or ())) <= words, (theme.slug, lang, shown.chart.id)
+            drawings = _slide_drawings(body)
+            assert len(drawings) == len(slides) and "server-graph-pending" not in body, (theme.slug, lang)
+            for drawn_slide, shown in zip(drawings, slides):
+                assert drawn_slide.keys() == {"wide", "narrow"}
+                assert drawn_slide["wide"].get("viewBox") == "0 0 1456 570"
+                assert drawn_slide["narrow"].get("viewBox") == "0 0 366 400"
+                for svg in drawn_slide.values():
+                    assert svg.get("aria-label") == shown.caption.title and svg.get("preserveAspectRatio") == "xMidYMid meet"
+                    texts = list(svg.iter("{http://www.w3.org/2000/svg}text"))
+                    labels = [t.text for t in texts if "bartext" in t.get("class", "")]
+                    published = [label for trace in shown.figure.data if trace.type == "bar" for label in trace.text]
+                    assert labels == published, (theme.slug, lang, shown.chart.id)  # the values
+                    words = _words(" ".join("".join(t.itertext()) for t in texts))
+                    for trace in shown.figure.data:  # and the words: groups, and what was published only in words
+                        assert _words(" ".join(trace.text or ())) <= words, (theme.slug, lang, shown.chart.id)
             assert "data-held-src" not in html and re.search(r'<script defer src="[^"]*dash_renderer', html)
+
+
+def test_a_figure_is_drawn_and_kept_apart_at_each_set_of_sizes(data, tmp_path):
+    """A chart card's drawings and a slide's of the same figure are two entries; a file on disk
+    that does not hold the sizes asked for (another set, or the format before sizes had names) is
+    drawn afresh, not served."""
+    drawn_sizes = []
+
+    class Renderer:
+        started = True
+
+        def render(self, figure, fmt, scale=1):
+            drawn_sizes.append((figure.layout.width, figure.layout.height))
+            return f'<svg class="main-svg" width="{figure.layout.width}" height="{figure.layout.height}"></svg>'.encode()
+
+    figure = go.Figure(go.Bar(x=[1], y=[1]), layout={"height": 100})
+    images = ChartImages(Renderer(), tmp_path)
+    card, slide = images.draw(figure), images.draw(figure, chart_images.SLIDE_SIZES)
+    assert drawn_sizes == [(800, 100), (360, 100), (1456, 570), (366, 400)]
+    assert card != slide and len(list(tmp_path.glob("*.json"))) == 2
+    key = chart_images.figure_key(figure, chart_images.SLIDE_SIZES)
+    (tmp_path / f"{key}.json").write_text(json.dumps({"wide": card["wide"]}))  # not every size of a slide
+    (tmp_path / f"{chart_images.figure_key(figure)}.json").write_text(json.dumps(["<svg ", "<svg "]))  # not by name
+    fresh = ChartImages(Renderer(), tmp_path)
+    assert fresh.get(figure) is None and fresh.get(figure, chart_images.SLIDE_SIZES) is None
 
 
 def test_a_view_not_drawn_yet_goes_out_at_once_with_sized_placeholders_and_is_drawn_for_the_next(data, monkeypatch, tmp_path):

@@ -1,6 +1,6 @@
 """Everything one chart shows for one view state: its slice, figure and caption."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import plotly.graph_objects as go
@@ -24,6 +24,7 @@ class ChartView:
 
 
 CACHE_SIZE = 8192  # well above every theme's charts x filter states x text scales
+SLIDE_TEXT_SCALE = 1.5  # the presenter view's type, read from the back of a room
 
 
 def chart_view(data: DataSet, theme: Theme, chart: Chart, view: ViewState, text_scale: float = 1.0) -> ChartView:
@@ -49,6 +50,13 @@ def chart_views(data: DataSet, theme: Theme, view: ViewState, chart_ids=None, te
     """The theme's charts for `view`, in `chart_ids` order if given."""
     charts = {c.id: c for c in theme.charts}
     return [chart_view(data, theme, charts[i], view, text_scale) for i in (chart_ids or list(charts))]
+
+
+def slide_views(data: DataSet, theme: Theme, view: ViewState) -> list[ChartView]:
+    """The view's charts as the presenter view's slides: large type, and no height (the chart takes
+    what the slide's words leave of the screen)."""
+    return [replace(cv, figure=go.Figure(cv.figure).update_layout(height=None, autosize=True))
+            for cv in chart_views(data, theme, view, text_scale=SLIDE_TEXT_SCALE)]
 
 
 def find_chart(data: DataSet, chart_id: str) -> tuple[Theme, Chart] | None:

@@ -8,9 +8,6 @@ slide is a column as high as the screen: title, subtitle, the chart taking what 
 line and citation, so nothing is cut off on a projector or a laptop.
 """
 
-from dataclasses import replace
-
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.components import ids
@@ -18,17 +15,9 @@ from dashboard.components.chart_card import GRAPH_CONFIG
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
 from dashboard.figures.captions import citation
-from dashboard.figures.chart_view import ChartView, chart_views
+from dashboard.figures.chart_view import ChartView, slide_views
 from dashboard.i18n import translator
-from dashboard.state import ParsedView, ViewState
-
-TEXT_SCALE = 1.5
-
-
-def slide_views(data: DataSet, theme: Theme, view: ViewState) -> list[ChartView]:
-    """The view's charts as slides: large type, as high as the slide leaves them (no height)."""
-    return [replace(cv, figure=go.Figure(cv.figure).update_layout(height=None, autosize=True))
-            for cv in chart_views(data, theme, view, text_scale=TEXT_SCALE)]
+from dashboard.state import ParsedView
 
 
 def _slide(index: int, count: int, theme: Theme, chart_view: ChartView) -> html.Section:
@@ -46,8 +35,8 @@ def _slide(index: int, count: int, theme: Theme, chart_view: ChartView) -> html.
                 " · ".join(t for t in (caption.base, caption.periods, caption.types, caption.chart_note, caption.comparison_note) if t),
                 className="presenter-subtitle",
             ),
-            dcc.Graph(id=ids.slide_graph(theme.slug, chart_view.chart.id), figure=chart_view.figure, config=GRAPH_CONFIG,
-                      className="presenter-graph"),
+            dcc.Graph(id=ids.slide_graph(theme.slug, chart_view.chart.id), figure=chart_view.figure,
+                      config=GRAPH_CONFIG, className="presenter-graph"),
             html.P(caption.gaps, className="presenter-gaps chart-gaps-line"),
             html.P(source_line, className="presenter-source"),
         ],

@@ -1,12 +1,12 @@
 """The charts of a server-drawn page: each figure as SVG, drawn by the export renderer at the
-page's two widths (a wide card, a phone) or at a slide's size (the presenter view), never while
-a visitor waits.
+sizes the page shows it at (a chart card's: wide and a phone's; a presenter view's slide: a
+laptop's and a phone's), never while a visitor waits.
 
 `get` answers from the cache or not at all; a figure not drawn yet is queued for a background
 thread (which uses this process's export browser if it is running, never starts one) and its
-page goes out with a sized placeholder, which the live page fills. The cache is
-bounded in memory (MAX_IN_MEMORY figures) and shared on disk by every worker of the machine
-(files named by the figure's hash, at most MAX_ON_DISK of them).
+page goes out with a placeholder (sized where the graph has its own height), which the live
+page fills. The cache is bounded in memory (MAX_IN_MEMORY figures) and shared on disk by every
+worker of the machine (files named by the figure's hash and sizes, at most MAX_ON_DISK of them).
 """
 
 import hashlib
@@ -17,9 +17,11 @@ import re
 import tempfile
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from types import MappingProxyType
 
 import plotly
 import plotly.graph_objects as go
@@ -35,13 +37,15 @@ class Size:
     height: int | None = None
 
 
-# The chart card's graph on a desktop (787 px at 1280 px, 830 px at 1400 px and wider) and on a
-# phone. The page shows the one that fits (assets/02-dashboard.css).
-PAGE = {"wide": Size(800), "narrow": Size(360)}
-# The presenter view's graph is sized by the screen, which the server cannot know: its stand-in is
-# drawn for a 1536 x 864 screen (a 15" laptop at 125 %; measured: 1456 x 570 CSS px) and scaled
-# to the room (0.82x on a 1280 x 720 beamer, 1.26x at 1920 x 1080) until the live chart takes over.
-SLIDE = {"slide": Size(1456, 570)}
+# Each drawing's name says where the page shows it (assets/02-dashboard.css): »wide« on a screen,
+# »narrow« on a phone (below 576 px).
+# A chart card's graph: on a desktop 787 px at 1280 px, 830 px at 1400 px and wider; on a phone.
+PAGE_SIZES = MappingProxyType({"wide": Size(800), "narrow": Size(360)})
+# The presenter view's graph takes what its slide's words leave of the screen, which the server
+# cannot know: its stand-in is drawn for a 1536 x 864 laptop (measured: 1456 x 570 CSS px) and a
+# 390 x 844 phone (366 x 310-450), and fitted to the room (0.88x on a 1366 x 768 laptop, 1.26x at
+# 1920 x 1080) until the live chart, drawn at the room's own size, takes over.
+SLIDE_SIZES = MappingProxyType({"wide": Size(1456, 570), "narrow": Size(366, 400)})
 MAX_IN_MEMORY = 1024
 MAX_ON_DISK = 8192
 MAX_WAITING = 64
@@ -52,7 +56,7 @@ ROOT_ELEMENT = re.compile(r"^<svg [^>]*>")
 ChartSvgs = dict[str, str]
 
 
-def figure_key(figure: go.Figure, sizes: dict[str, Size] = PAGE) -> str:
+def figure_key(figure: go.Figure, sizes: Mapping[str, Size] = PAGE_SIZES) -> str:
     """The figure and what draws it (plotly.js's version, the sizes): an upgrade draws afresh."""
     body = figure.to_json(engine="json")
     return hashlib.sha256(f"{plotly.__version__}{sizes}{body}".encode()).hexdigest()[:32]
@@ -98,7 +102,7 @@ class ChartImages:
         except OSError:  # a read-only disk: the memory cache still serves this process
             self._trusted = False
 
-    def get(self, figure: go.Figure, sizes: dict[str, Size] = PAGE) -> ChartSvgs | None:
+    def get(self, figure: go.Figure, sizes: Mapping[str, Size] = PAGE_SIZES) -> ChartSvgs | None:
         """The figure's SVGs if drawn (in memory or on disk); otherwise None, and it is queued."""
         key = figure_key(figure, sizes)
         found = self._cached(key, sizes)
@@ -106,12 +110,12 @@ class ChartImages:
             self._queue(key, figure, sizes)
         return found
 
-    def draw(self, figure: go.Figure, sizes: dict[str, Size] = PAGE) -> ChartSvgs:
+    def draw(self, figure: go.Figure, sizes: Mapping[str, Size] = PAGE_SIZES) -> ChartSvgs:
         """The figure's SVGs, drawn now if need be (the warm-up; ExportUnavailable if it cannot)."""
         key = figure_key(figure, sizes)
         return self._cached(key, sizes) or self._draw(key, figure, sizes)
 
-    def _cached(self, key: str, sizes: dict[str, Size]) -> ChartSvgs | None:
+    def _cached(self, key: str, sizes: Mapping[str, Size]) -> ChartSvgs | None:
         with self._lock:
             if key in self._memory:
                 self._memory.move_to_end(key)
@@ -135,7 +139,7 @@ class ChartImages:
             while len(self._memory) > MAX_IN_MEMORY:
                 self._memory.popitem(last=False)
 
-    def _draw(self, key: str, figure: go.Figure, sizes: dict[str, Size]) -> ChartSvgs:
+    def _draw(self, key: str, figure: go.Figure, sizes: Mapping[str, Size]) -> ChartSvgs:
         svgs = {}
         for name, size in sizes.items():
             sized = go.Figure(figure)
@@ -160,7 +164,7 @@ class ChartImages:
         except OSError:
             pass  # a read-only or full disk: the memory cache still serves this worker
 
-    def _queue(self, key: str, figure: go.Figure, sizes: dict[str, Size]) -> None:
+    def _queue(self, key: str, figure: go.Figure, sizes: Mapping[str, Size]) -> None:
         with self._lock:
             if key in self._queued:
                 return

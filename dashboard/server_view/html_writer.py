@@ -11,7 +11,7 @@ page takes over), with what needs a script replaced by what works without one:
   works with a script and is marked `ib-needs-js` (hidden when scripts are off),
 - a dbc.DropdownMenu becomes <details>, which opens without a script,
 - a form's submit button stays a button (a GET form works without a script),
-- a dcc.Graph becomes what `ServerContext.graph` draws (an inline SVG, or a sized placeholder).
+- a dcc.Graph becomes what `ServerContext.graph` draws (an inline SVG, or a placeholder).
 
 A component type not listed here is an error, so a new one cannot slip through unwritten.
 """

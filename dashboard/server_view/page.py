@@ -2,6 +2,7 @@
 as HTML (charts as inline SVG), and what the page's <head> says of it."""
 
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from threading import Lock
 from urllib.parse import parse_qs
@@ -16,13 +17,12 @@ from dashboard.components.filters import filter_links
 from dashboard.data import DataSet
 from dashboard.data.models import Theme
 from dashboard.figures.availability import availability
-from dashboard.figures.chart_view import chart_view, chart_views
+from dashboard.figures.chart_view import chart_view, chart_views, slide_views
 from dashboard.figures.template import PLACEHOLDER
 from dashboard.i18n import LANGUAGES, translator
 from dashboard.pages.embed import EMBED_GRAPH
 from dashboard.pages.overview import overview_intro
-from dashboard.pages.presenter import slide_views
-from dashboard.server_view.chart_images import PAGE, SLIDE, ChartImages, inline
+from dashboard.server_view.chart_images import PAGE_SIZES, SLIDE_SIZES, ChartImages, Size, inline
 from dashboard.server_view.html_writer import ServerContext, write
 from dashboard.state import ViewState, parse_query_string
 
@@ -49,30 +49,42 @@ def _page_query(query_string: str) -> dict:
     return {name: values[0] if len(values) == 1 else values for name, values in parsed.items()}
 
 
-def _graph_writer(images: ChartImages, figures: dict, drawn: list):
+@dataclass(frozen=True)
+class Drawing:
+    """What the server draws for one of a page's graphs."""
+
+    figure: go.Figure
+    label: str  # the chart's title, for screen readers
+    sizes: Mapping[str, Size]  # where the page shows it (chart_images.PAGE_SIZES, SLIDE_SIZES)
+
+
+def _graph_writer(images: ChartImages, drawings: dict[str, Drawing], drawn: list):
     def graph(component) -> str:
-        found = figures.get(component_key(component.id)) if getattr(component, "id", None) else None
-        figure, label = found if found else (component.figure, "")
-        figure = figure if isinstance(figure, go.Figure) else go.Figure(figure)
-        height = figure.layout.height
-        sizes = PAGE if height is not None else SLIDE  # no height: sized by the presenter view's slide
+        drawing = drawings.get(component_key(component.id)) if getattr(component, "id", None) else None
+        if drawing is None:  # a graph the page does not name: its own figure, at a chart card's sizes
+            figure = component.figure
+            drawing = Drawing(figure if isinstance(figure, go.Figure) else go.Figure(figure), "", PAGE_SIZES)
+        figure, height = drawing.figure, drawing.figure.layout.height
         box = f' style="height:{height}px;--graph-height:{height}"' if height is not None else ""
         classes = f"dash-graph {getattr(component, 'className', '') or ''} server-graph".strip()
-        svgs = None if figure.layout.meta == PLACEHOLDER else images.get(figure, sizes)
+        # Drawn where its size is known: its own height, or the sizes it is drawn at (a slide's).
+        sized = height is not None or all(size.height for size in drawing.sizes.values())
+        svgs = images.get(figure, drawing.sizes) if sized and figure.layout.meta != PLACEHOLDER else None
         drawn.append(svgs is not None)
         if svgs is None:
             return f'<div class="{classes} server-graph-pending"{box}></div>'
-        return f'<div class="{classes}"{box}>' + "".join(inline(svgs[name], name, size, label) for name, size in sizes.items()) + "</div>"
+        charts = "".join(inline(svgs[name], name, size, drawing.label) for name, size in drawing.sizes.items())
+        return f'<div class="{classes}"{box}>{charts}</div>'
 
     return graph
 
 
-def _theme_figures(data: DataSet, theme: Theme, view: ViewState) -> dict:
-    """The figures of a theme page's graphs (or its presenter view's), by component, with their titles."""
+def _theme_drawings(data: DataSet, theme: Theme, view: ViewState) -> dict[str, Drawing]:
+    """What a theme page's graphs (or its presenter view's) show, by component."""
     if view.presentation:
-        return {component_key(ids.slide_graph(theme.slug, cv.chart.id)): (cv.figure, cv.caption.title)
-                for cv in slide_views(data, theme, view)}
-    return {component_key(ids.chart_graph(theme.slug, cv.chart.id)): (cv.figure, cv.caption.title)
+        return {component_key(ids.slide_graph(theme.slug, cv.chart.id)):
+                Drawing(cv.figure, cv.caption.title, SLIDE_SIZES) for cv in slide_views(data, theme, view)}
+    return {component_key(ids.chart_graph(theme.slug, cv.chart.id)): Drawing(cv.figure, cv.caption.title, PAGE_SIZES)
             for cv in chart_views(data, theme, view)}
 
 
@@ -119,7 +131,7 @@ class ServerPages:
                     self._images.draw(shown.figure)
                     count += 1
                 for shown in slide_views(self._data, theme, ViewState(lang=lang)):
-                    self._images.draw(shown.figure, SLIDE)
+                    self._images.draw(shown.figure, SLIDE_SIZES)
                     count += 1
         self.defaults_drawn = True
         return count
@@ -134,15 +146,15 @@ class ServerPages:
     def _write(self, path: str, query_string: str, view: ViewState) -> ServerPage:
         theme = self._themes.get(path)
         embedded = self._embeds.get(path)
-        figures, links = {}, {}
+        drawings, links = {}, {}
         if theme is not None:
-            figures = _theme_figures(self._data, theme, view)
+            drawings = _theme_drawings(self._data, theme, view)
             links = filter_links(theme.slug, view, availability(self._data, theme))
         elif embedded is not None:
             shown = chart_view(self._data, *embedded, view)
-            figures = {component_key(EMBED_GRAPH): (shown.figure, shown.caption.title)}
+            drawings = {component_key(EMBED_GRAPH): Drawing(shown.figure, shown.caption.title, PAGE_SIZES)}
         drawn: list[bool] = []  # per chart: drawn, or not drawn yet (a placeholder)
-        body = write(self._layout(path, query_string), ServerContext(graph=_graph_writer(self._images, figures, drawn), links=links))
+        body = write(self._layout(path, query_string), ServerContext(graph=_graph_writer(self._images, drawings, drawn), links=links))
         # The presenter view goes live at once: a speaker steps through its slides with the live
         # page, and its charts take the slide's size (their stand-ins are drawn for a guessed one).
         presenter = theme is not None and view.presentation

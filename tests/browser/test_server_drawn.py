@@ -10,8 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.common import TAKEN_OVER
-from dashboard.figures.chart_view import chart_views
-from dashboard.pages.presenter import slide_views
+from dashboard.figures.chart_view import chart_views, slide_views
 from dashboard.state import ViewState
 from tests.browser.conftest import ARTIFACTS, Console, wait_for_live_page
 
@@ -220,43 +219,72 @@ def test_the_live_page_waits_while_a_person_types_or_has_a_menu_open(charts_draw
     fresh.wait_for_function(LIVE, timeout=30000)
 
 
-def test_the_presenter_view_arrives_drawn_at_the_named_slide_and_goes_live_at_once(charts_drawn, browser, data):
-    """A speaker opens a shared presenter link: the slide it names is there before any of Dash's
-    scripts, its chart drawn by the server and fitted to the screen; the live page starts without
-    waiting for a person, and takes over at the same slide without a jump."""
-    theme = data.theme("lav-nye-services")
-    shown = slide_views(data, theme, ViewState(presentation=True))[2]
+DASH_SCRIPTS = re.compile(r"/_dash-component-suites/")
+
+
+def _presenter_held(browser, address: str):
+    """A presenter view opened with every one of Dash's scripts held until the test lets them go
+    (as on a slow line): what the drawn view does alone."""
     context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="da-DK")
     page = context.new_page()
-    console = Console(page)
-    page.add_init_script(LAYOUT_SHIFTS)
     held = []
-    page.route(re.compile(r"dash_renderer"), lambda route: held.append(route))  # Dash's renderer waits until the test lets it go
-    page.goto(f"{charts_drawn}/lav-nye-services?visning=praesentation#figur-{shown.chart.id}", wait_until="commit")
+    page.route(DASH_SCRIPTS, lambda route: held.append(route))
+    page.add_init_script(LAYOUT_SHIFTS)
+    console = Console(page)
+    page.goto(address, wait_until="commit")
+    return context, page, held, console
+
+
+def test_the_presenter_view_arrives_drawn_at_the_named_slide_and_goes_live_at_once(charts_drawn, browser, data):
+    """A speaker opens a shared presenter link: the slide it names is there before any of Dash's
+    scripts, its chart drawn by the server and fitted to the slide, and it steps; the live page
+    starts without waiting for a person and takes over at the same slide, its chart in the same
+    box, without a jump."""
+    theme = data.theme("lav-nye-services")
+    count = len(theme.charts)
+    shown = slide_views(data, theme, ViewState(presentation=True))[2]
+    context, page, held, console = _presenter_held(
+        browser, f"{charts_drawn}/lav-nye-services?visning=praesentation#figur-{shown.chart.id}")
 
     drawn = page.locator("#ib-server-view .presenter-slide:not([hidden])")
     expect(drawn.locator(".presenter-title")).to_have_text(shown.caption.title)
-    expect(page.locator("#ib-server-view .presenter-counter")).to_have_text(f"3 / {len(theme.charts)}")
-    chart = drawn.locator("svg.chart-svg-slide")
+    expect(page.locator("#ib-server-view .presenter-counter")).to_have_text(f"3 / {count}")
+    chart = drawn.locator("svg.chart-svg-wide")
     expect(chart).to_be_visible()
-    graph_box, chart_box = drawn.locator(".presenter-graph").bounding_box(), chart.bounding_box()
-    assert graph_box["height"] > 300 and chart_box == graph_box  # the slide's room, as the live chart takes it
+    graph_box = drawn.locator(".presenter-graph").bounding_box()
+    assert graph_box["height"] > 300 and chart.bounding_box() == graph_box
     assert chart.locator("text.bartext").all_text_contents() == [
         label for trace in shown.figure.data if trace.type == "bar" for label in trace.text]
+    page.keyboard.press("ArrowRight")  # a clicker, before Dash's scripts have come
+    expect(page.locator("#ib-server-view .presenter-counter")).to_have_text(f"4 / {count}")
+    page.keyboard.press("ArrowLeft")
+    expect(drawn.locator(".presenter-title")).to_have_text(shown.caption.title)
+    assert held and not page.evaluate(LIVE), "Dash's scripts were not asked for at once, without a person"
 
-    deadline = time.time() + 10
-    while not held and time.time() < deadline:  # asked for at once: no person has moved yet
-        page.wait_for_timeout(100)
-    assert held, "the presenter view did not start its live page without a person"
-    held[0].continue_()
+    for route in held:
+        route.continue_()
+    page.unroute(DASH_SCRIPTS)
     page.wait_for_function(LIVE, timeout=30000)
     live = page.locator(".presenter-slide:not([hidden])")
     expect(live.locator(".presenter-title")).to_have_text(shown.caption.title)
+    expect(page.locator(".presenter-counter")).to_have_text(f"3 / {count}")
     expect(live.locator(".main-svg").first).to_be_visible()
+    live_box = live.locator(".presenter-graph").bounding_box()
+    assert all(abs(live_box[side] - graph_box[side]) <= 1 for side in ("x", "y", "width", "height")), (live_box, graph_box)
     assert sum(page.evaluate("window.ibShifts")) <= 0.02
     page.keyboard.press("ArrowRight")
-    expect(page.locator(".presenter-counter")).to_have_text(f"4 / {len(theme.charts)}")
+    expect(page.locator(".presenter-counter")).to_have_text(f"4 / {count}")
     assert console.errors == [], console.errors
+    context.close()
+
+
+def test_esc_on_the_drawn_presenter_view_goes_back_to_the_chart_shown(charts_drawn, browser, data):
+    chart = data.theme("lav-nye-services").charts[2].id
+    context, page, _held, _console = _presenter_held(
+        browser, f"{charts_drawn}/lav-nye-services?periode=2021-2023&visning=praesentation#figur-{chart}")
+    expect(page.locator("#ib-server-view .presenter-counter")).to_have_text(re.compile(r"^3 / "))
+    page.keyboard.press("Escape")
+    page.wait_for_url(re.compile(rf"/lav-nye-services\?periode=2021-2023#figur-{chart}$"), wait_until="commit")
     context.close()
 
 
