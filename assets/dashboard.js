@@ -181,6 +181,11 @@
       if (counter) { counter.textContent = (next + 1) + " / " + all.length; }
     });
     var hash = "#figur-" + all[next].getAttribute("data-chart");
+    /* The drawn view's exit is a plain link: it goes back to the chart shown, as Esc does. */
+    presenters().forEach(function (presenter) {
+      var exit = presenter.closest("#react-entry-point") ? null : presenter.querySelector(".presenter-exit");
+      if (exit) { exit.setAttribute("href", exit.getAttribute("href").split("#")[0] + hash); }
+    });
     if (window.location.hash !== hash) {
       window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search + hash);
     }
@@ -213,10 +218,6 @@
     var exit = document.querySelector(".presenter-exit");
     if (!exit) { return; }
     var hash = window.location.hash;
-    if (!exit.closest("#react-entry-point")) {  /* the drawn view's: a plain link, which would lose the chart */
-      window.location.assign(exit.href + hash);
-      return;
-    }
     exit.click();
     var started = Date.now();
     (function attempt() {

@@ -5,11 +5,11 @@
    browser prefetches): an untouched page costs a slow phone nothing. The live page starts when a
    person first shows they are there (a pointer, a key, a touch that is not on a link, a wheel,
    focus), or at once where the server sent the scripts as usual (a chart not drawn yet; the
-   presenter view, which a speaker steps with). It
-   renders hidden beneath the drawn page (#react-entry-point.ib-live-pending) and takes its place
-   once it has drawn every chart, in the same layout, so nothing moves. It waits while the person
-   is busy with the drawn page (typing, a menu open, text selected), and the focus goes to the same
-   place in the live page. A click before that is a link to the view it names.
+   presenter view, which a speaker steps with). It renders hidden beneath the drawn page
+   (#react-entry-point.ib-live-pending) and takes its place once it has drawn every chart, in the
+   same layout, so nothing moves. It waits while the person is busy with the drawn page (typing,
+   a menu open, text selected), and the focus goes to the same place in the live page. A click
+   before that is a link to the view it names.
    The event that starts Dash's renderer is dash_internals.LIVE_START. */
 (function () {
   "use strict";

@@ -69,7 +69,7 @@ LIVE_START = "ib-start-live"
 HELD_SCRIPT = '<script type="application/x-held" data-held-src="{src}"></script>'
 
 
-def deferred_scripts(scripts: str, first: tuple[str, ...] = ()) -> str:
+def deferred_scripts(scripts: str, first: tuple[str, ...]) -> str:
     """The shell's script files loaded without blocking the page's first paint, in order, but
     those whose address contains one of `first` ahead of the others (they need none of them: on a
     page the server drew they run alone until a person comes, assets/live_start.js)."""

@@ -110,12 +110,12 @@ def test_the_presenter_view_arrives_with_every_slide_drawn_and_goes_live_at_once
 
 def test_a_figure_is_drawn_and_kept_apart_at_each_set_of_sizes(data, tmp_path):
     """A chart card's drawings and a slide's of the same figure are two entries; a file on disk
-    that does not hold the sizes asked for (another set, or the format before sizes had names) is
-    drawn afresh, not served."""
+    that does not hold the sizes asked for (some missing, or not a mapping of them) is not served
+    (it is queued to be drawn afresh)."""
     drawn_sizes = []
 
     class Renderer:
-        started = True
+        started = False  # no browser running: nothing is drawn in the background
 
         def render(self, figure, fmt, scale=1):
             drawn_sizes.append((figure.layout.width, figure.layout.height))
@@ -128,7 +128,7 @@ def test_a_figure_is_drawn_and_kept_apart_at_each_set_of_sizes(data, tmp_path):
     assert card != slide and len(list(tmp_path.glob("*.json"))) == 2
     key = chart_images.figure_key(figure, chart_images.SLIDE_SIZES)
     (tmp_path / f"{key}.json").write_text(json.dumps({"wide": card["wide"]}))  # not every size of a slide
-    (tmp_path / f"{chart_images.figure_key(figure)}.json").write_text(json.dumps(["<svg ", "<svg "]))  # not by name
+    (tmp_path / f"{chart_images.figure_key(figure)}.json").write_text(json.dumps(["<svg ", "<svg "]))  # not a mapping
     fresh = ChartImages(Renderer(), tmp_path)
     assert fresh.get(figure) is None and fresh.get(figure, chart_images.SLIDE_SIZES) is None
 

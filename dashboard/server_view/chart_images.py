@@ -53,7 +53,7 @@ ROOT_ELEMENT = re.compile(r"^<svg [^>]*>")
 
 # A figure's SVG by the name of each size it was drawn at (without the root element's attributes:
 # see `inline`).
-ChartSvgs = dict[str, str]
+ChartSvgs = Mapping[str, str]
 
 
 def figure_key(figure: go.Figure, sizes: Mapping[str, Size] = PAGE_SIZES) -> str:
@@ -129,15 +129,16 @@ class ChartImages:
         if not isinstance(svgs, dict) or svgs.keys() != sizes.keys() or not all(
                 isinstance(text, str) and text.startswith("<svg ") for text in svgs.values()):
             return None
-        self._remember(key, svgs)
-        return svgs
+        return self._remember(key, svgs)
 
-    def _remember(self, key: str, svgs: ChartSvgs) -> None:
+    def _remember(self, key: str, svgs: dict[str, str]) -> ChartSvgs:
+        kept = MappingProxyType(svgs)  # handed to every page that shows the figure: read-only
         with self._lock:
-            self._memory[key] = svgs
+            self._memory[key] = kept
             self._memory.move_to_end(key)
             while len(self._memory) > MAX_IN_MEMORY:
                 self._memory.popitem(last=False)
+        return kept
 
     def _draw(self, key: str, figure: go.Figure, sizes: Mapping[str, Size]) -> ChartSvgs:
         svgs = {}
@@ -146,10 +147,9 @@ class ChartImages:
             sized.update_layout(width=size.width, **({"height": size.height} if size.height else {}))
             svgs[name] = self._renderer.render(sized, "svg").decode("utf-8")
         self._store(key, svgs)
-        self._remember(key, svgs)
-        return svgs
+        return self._remember(key, svgs)
 
-    def _store(self, key: str, svgs: ChartSvgs) -> None:
+    def _store(self, key: str, svgs: dict[str, str]) -> None:
         """On disk for the other workers (written whole, then renamed: a reader never sees half)."""
         if not self._trusted:
             return

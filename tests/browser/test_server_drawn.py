@@ -222,10 +222,10 @@ def test_the_live_page_waits_while_a_person_types_or_has_a_menu_open(charts_draw
 DASH_SCRIPTS = re.compile(r"/_dash-component-suites/")
 
 
-def _presenter_held(browser, address: str):
+def _presenter_held(browser, address: str, viewport: dict | None = None):
     """A presenter view opened with every one of Dash's scripts held until the test lets them go
     (as on a slow line): what the drawn view does alone."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="da-DK")
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 720}, locale="da-DK")
     page = context.new_page()
     held = []
     page.route(DASH_SCRIPTS, lambda route: held.append(route))
@@ -235,21 +235,28 @@ def _presenter_held(browser, address: str):
     return context, page, held, console
 
 
-def test_the_presenter_view_arrives_drawn_at_the_named_slide_and_goes_live_at_once(charts_drawn, browser, data):
+@pytest.mark.parametrize(("screen", "drawing"), [({"width": 1280, "height": 720}, "wide"),
+                                                  ({"width": 390, "height": 844}, "narrow")])
+def test_the_presenter_view_arrives_drawn_at_the_named_slide_and_goes_live_at_once(charts_drawn, browser, data, screen, drawing):
     """A speaker opens a shared presenter link: the slide it names is there before any of Dash's
-    scripts, its chart drawn by the server and fitted to the slide, and it steps; the live page
-    starts without waiting for a person and takes over at the same slide, its chart in the same
-    box, without a jump."""
+    scripts, its chart drawn by the server for a laptop's or a phone's slide and fitted to it, and
+    it steps; the live page starts without waiting for a person and takes over at the same slide,
+    its chart in the same box, without a jump."""
     theme = data.theme("lav-nye-services")
     count = len(theme.charts)
     shown = slide_views(data, theme, ViewState(presentation=True))[2]
     context, page, held, console = _presenter_held(
-        browser, f"{charts_drawn}/lav-nye-services?visning=praesentation#figur-{shown.chart.id}")
+        browser, f"{charts_drawn}/lav-nye-services?visning=praesentation#figur-{shown.chart.id}", screen)
+    deadline = time.time() + 10
+    while not any("dash_renderer" in route.request.url for route in held) and time.time() < deadline:
+        page.wait_for_timeout(100)  # no pointer has moved, no key been pressed
+    assert any("dash_renderer" in route.request.url for route in held), "the live page did not start without a person"
+    assert page.locator("script[data-held-src]").count() == 0
 
     drawn = page.locator("#ib-server-view .presenter-slide:not([hidden])")
     expect(drawn.locator(".presenter-title")).to_have_text(shown.caption.title)
     expect(page.locator("#ib-server-view .presenter-counter")).to_have_text(f"3 / {count}")
-    chart = drawn.locator("svg.chart-svg-wide")
+    chart = drawn.locator(f"svg.chart-svg-{drawing}")
     expect(chart).to_be_visible()
     graph_box = drawn.locator(".presenter-graph").bounding_box()
     assert graph_box["height"] > 300 and chart.bounding_box() == graph_box
@@ -259,7 +266,7 @@ def test_the_presenter_view_arrives_drawn_at_the_named_slide_and_goes_live_at_on
     expect(page.locator("#ib-server-view .presenter-counter")).to_have_text(f"4 / {count}")
     page.keyboard.press("ArrowLeft")
     expect(drawn.locator(".presenter-title")).to_have_text(shown.caption.title)
-    assert held and not page.evaluate(LIVE), "Dash's scripts were not asked for at once, without a person"
+    assert not page.evaluate(LIVE)
 
     for route in held:
         route.continue_()
@@ -278,13 +285,18 @@ def test_the_presenter_view_arrives_drawn_at_the_named_slide_and_goes_live_at_on
     context.close()
 
 
-def test_esc_on_the_drawn_presenter_view_goes_back_to_the_chart_shown(charts_drawn, browser, data):
-    chart = data.theme("lav-nye-services").charts[2].id
+@pytest.mark.parametrize("leave", ["Escape", "exit link"])
+def test_leaving_the_drawn_presenter_view_goes_back_to_the_chart_shown(charts_drawn, browser, data, leave):
+    charts = data.theme("lav-nye-services").charts
     context, page, _held, _console = _presenter_held(
-        browser, f"{charts_drawn}/lav-nye-services?periode=2021-2023&visning=praesentation#figur-{chart}")
+        browser, f"{charts_drawn}/lav-nye-services?periode=2021-2023&visning=praesentation#figur-{charts[2].id}")
     expect(page.locator("#ib-server-view .presenter-counter")).to_have_text(re.compile(r"^3 / "))
-    page.keyboard.press("Escape")
-    page.wait_for_url(re.compile(rf"/lav-nye-services\?periode=2021-2023#figur-{chart}$"), wait_until="commit")
+    page.keyboard.press("ArrowRight")  # on to the fourth chart
+    if leave == "Escape":
+        page.keyboard.press("Escape")
+    else:
+        page.locator("#ib-server-view .presenter-exit").click()
+    page.wait_for_url(re.compile(rf"/lav-nye-services\?periode=2021-2023#figur-{charts[3].id}$"), wait_until="commit")
     context.close()
 
 
