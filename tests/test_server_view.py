@@ -95,7 +95,7 @@ def test_the_presenter_view_arrives_with_every_slide_drawn_and_goes_live_at_once
             for drawn_slide, shown in zip(drawings, slides):
                 assert drawn_slide.keys() == {"wide", "narrow"}
                 assert drawn_slide["wide"].get("viewBox") == "0 0 1456 570"
-                assert drawn_slide["narrow"].get("viewBox") == "0 0 366 400"
+                assert drawn_slide["narrow"].get("viewBox") == "0 0 549 600"
                 for svg in drawn_slide.values():
                     assert svg.get("aria-label") == shown.caption.title and svg.get("preserveAspectRatio") == "xMidYMid meet"
                     texts = list(svg.iter("{http://www.w3.org/2000/svg}text"))
@@ -124,7 +124,7 @@ def test_a_figure_is_drawn_and_kept_apart_at_each_set_of_sizes(data, tmp_path):
     figure = go.Figure(go.Bar(x=[1], y=[1]), layout={"height": 100})
     images = ChartImages(Renderer(), tmp_path)
     card, slide = images.draw(figure), images.draw(figure, chart_images.SLIDE_SIZES)
-    assert drawn_sizes == [(800, 100), (360, 100), (1456, 570), (366, 400)]
+    assert drawn_sizes == [(800, 100), (360, 100), (1456, 570), (549, 600)]
     assert card != slide and len(list(tmp_path.glob("*.json"))) == 2
     key = chart_images.figure_key(figure, chart_images.SLIDE_SIZES)
     (tmp_path / f"{key}.json").write_text(json.dumps({"wide": card["wide"]}))  # not every size of a slide

@@ -43,9 +43,10 @@ class Size:
 PAGE_SIZES = MappingProxyType({"wide": Size(800), "narrow": Size(360)})
 # The presenter view's graph takes what its slide's words leave of the screen, which the server
 # cannot know: its stand-in is drawn for a 1536 x 864 laptop (measured: 1456 x 570 CSS px) and a
-# 390 x 844 phone (366 x 310-450), and fitted to the room (0.88x on a 1366 x 768 laptop, 1.26x at
-# 1920 x 1080) until the live chart, drawn at the room's own size, takes over.
-SLIDE_SIZES = MappingProxyType({"wide": Size(1456, 570), "narrow": Size(366, 400)})
+# 390 x 844 phone (366 x 310-450; drawn 1.5x as large, as the live chart is there, so the slide's
+# large type comes out as the page's: 02-dashboard.css), and fitted to the room (0.88x on a
+# 1366 x 768 laptop, 1.26x at 1920 x 1080) until the live chart, at the room's size, takes over.
+SLIDE_SIZES = MappingProxyType({"wide": Size(1456, 570), "narrow": Size(549, 600)})
 MAX_IN_MEMORY = 1024
 MAX_ON_DISK = 8192
 MAX_WAITING = 64

@@ -278,6 +278,9 @@ def test_the_presenter_view_arrives_drawn_at_the_named_slide_and_goes_live_at_on
     expect(live.locator(".main-svg").first).to_be_visible()
     live_box = live.locator(".presenter-graph").bounding_box()
     assert all(abs(live_box[side] - graph_box[side]) <= 1 for side in ("x", "y", "width", "height")), (live_box, graph_box)
+    for drawn_text in live.locator(".presenter-graph text").all():  # every word whole, on a phone too
+        box = drawn_text.bounding_box()
+        assert box["x"] + box["width"] <= live_box["x"] + live_box["width"] + 1, drawn_text.text_content()
     assert sum(page.evaluate("window.ibShifts")) <= 0.02
     page.keyboard.press("ArrowRight")
     expect(page.locator(".presenter-counter")).to_have_text(f"4 / {count}")
