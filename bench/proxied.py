@@ -8,6 +8,7 @@ during the load, and after nginx has left it out. tests/test_proxied.py runs a b
 """
 
 import argparse
+import collections
 import contextlib
 import os
 import re
@@ -44,6 +45,7 @@ class Result:
     errors: int
     p50_ms: float
     p95_ms: float
+    failures: dict = field(default_factory=dict)  # "path: what went wrong" -> how often
 
 
 def _free_base_port(count: int) -> int:
@@ -135,6 +137,7 @@ def slow_header_connections(host: str, port: int, count: int):
 def load(url: str, clients: int, seconds: float, during=None, at: float = 0.0) -> Result:
     """`clients` threads fetching pages and /healthz for `seconds`; `during` runs once at `at` s."""
     latencies, errors, lock = [], [0], threading.Lock()
+    failures = collections.Counter()
     started = time.monotonic()
     ends = started + seconds
 
@@ -144,15 +147,18 @@ def load(url: str, clients: int, seconds: float, during=None, at: float = 0.0) -
             path = PATHS[n % len(PATHS)]
             n += 1
             begun = time.perf_counter()
+            failure = None
             try:
                 with urllib.request.urlopen(url + path, timeout=10) as response:
                     response.read()
-                    ok = response.status == 200
-            except Exception:  # noqa: BLE001 - every failure counts
-                ok = False
+                    failure = None if response.status == 200 else f"HTTP {response.status}"
+            except Exception as error:  # noqa: BLE001 - every failure counts, and says what it was
+                failure = f"{type(error).__name__}: {error}"[:120]
             with lock:
                 latencies.append((time.perf_counter() - begun) * 1000)
-                errors[0] += 0 if ok else 1
+                if failure:
+                    errors[0] += 1
+                    failures[f"{path}: {failure}"] += 1
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
     for thread in threads:
@@ -164,7 +170,7 @@ def load(url: str, clients: int, seconds: float, during=None, at: float = 0.0) -
         thread.join()
     ordered = sorted(latencies)
     return Result(len(ordered), errors[0], statistics.median(ordered) if ordered else 0.0,
-                  ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0.0)
+                  ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0.0, dict(failures.most_common(8)))
 
 
 def main(argv=None) -> int:
