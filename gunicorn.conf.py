@@ -18,6 +18,9 @@ raw_env = [] if os.environ.get("DASHBOARD_PUBLIC_URL") else [f"DASHBOARD_PUBLIC_
 workers = int(os.environ.get("WORKERS", multiprocessing.cpu_count() + 1))
 worker_class = "gthread"
 threads = int(os.environ.get("THREADS", 4))
+# Idle keep-alive connections are closed after 2 s; nginx lets its own go after 1 s, before this
+# (deploy/nginx.conf.template), so it never sends a request on one being closed.
+keepalive = 2
 # Preloaded: the master builds the app and computes every filter state once (when_ready);
 # the forked workers share those caches. Each worker starts its own headless Chromium for image
 # exports after the fork (kaleido's browser is not fork-safe), in the background (post_fork).
