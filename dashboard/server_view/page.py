@@ -127,12 +127,10 @@ class ServerPages:
         count = 0
         for theme in self._data.page_themes:
             for lang in LANGUAGES:
-                for shown in chart_views(self._data, theme, ViewState(lang=lang)):
-                    self._images.draw(shown.figure)
-                    count += 1
-                for shown in slide_views(self._data, theme, ViewState(lang=lang)):
-                    self._images.draw(shown.figure, SLIDE_SIZES)
-                    count += 1
+                for presentation in (False, True):
+                    for drawing in _theme_drawings(self._data, theme, ViewState(lang=lang, presentation=presentation)).values():
+                        self._images.draw(drawing.figure, drawing.sizes)
+                        count += 1
         self.defaults_drawn = True
         return count
 
